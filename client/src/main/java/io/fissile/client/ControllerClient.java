@@ -1,4 +1,4 @@
-package io.fissile.cli;
+package io.fissile.client;
 
 import io.fissile.api.Codec;
 import io.fissile.api.Extensible;
