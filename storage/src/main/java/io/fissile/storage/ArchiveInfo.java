@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param id the lower-case hex SHA-256 of its bytes
  * @param size its length in bytes
- * @param created when it was first stored
+ * @param created when it was stored; storing the same bytes again renews it, so that the grace
+ *                period before an unreferenced archive is pruned starts again with each upload
  */
 public record ArchiveInfo(String id, long size, Instant created) {
     /** The SHA-256 digest, which is the id. */

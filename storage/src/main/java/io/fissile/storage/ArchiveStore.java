@@ -3,6 +3,7 @@ package io.fissile.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,12 @@ public interface ArchiveStore {
         String id = url.substring(at + "/v2/archives/".length());
         int end = id.indexOf('?');
         if (end >= 0) id = id.substring(0, end);
-        return id.matches("[0-9a-f]{64}") ? Optional.of(id) : Optional.empty();
+        return isArchiveId(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    /** True when the text is a well-formed archive id: 64 lower-case hex digits, nothing else. */
+    static boolean isArchiveId(String text) {
+        return text != null && text.matches("[0-9a-f]{64}");
     }
 
     /**
@@ -67,4 +73,14 @@ public interface ArchiveStore {
 
     /** Deletes an archive; false if there was none. */
     boolean delete(String id);
+
+    /**
+     * Deletes an archive only if it was created before {@code cutoff}; false if it was not or there
+     * was none. Pruning uses this so that an archive uploaded again meanwhile (which renews its
+     * creation time) survives. This default checks, then deletes; a store that can do both at once
+     * against a concurrent upload should.
+     */
+    default boolean deleteIfCreatedBefore(String id, Instant cutoff) {
+        return info(id).filter(archive -> archive.created().isBefore(cutoff)).isPresent() && delete(id);
+    }
 }

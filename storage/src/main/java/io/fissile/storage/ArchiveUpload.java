@@ -21,7 +21,8 @@ public interface ArchiveUpload extends AutoCloseable {
     /**
      * Verifies and stores the archive. With an expected SHA-256 (hex, any case) that differs from
      * the bytes' own, nothing is stored and a {@link ChecksumMismatchException} names both digests.
-     * Storing bytes already stored is fine and returns the existing archive.
+     * Storing bytes already stored is fine and returns the existing archive (with its creation
+     * time renewed); an existing copy found damaged on disk is replaced by the new bytes.
      */
     ArchiveInfo commit(String expectedSha256) throws IOException;
 
