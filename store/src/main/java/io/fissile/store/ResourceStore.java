@@ -71,12 +71,14 @@ public interface ResourceStore extends AutoCloseable {
      * With {@code fromResourceVersion} null or empty, the listener first gets an ADDED event for
      * every existing object, then every change. With a version (e.g. that of a {@link #list}), it
      * gets every change made after that version, in order, then every later change: nothing is
-     * missed and nothing is repeated.
+     * missed and nothing is repeated. A version of {@code "0"} means the same as none, as in Kubernetes.
      * <p>
      * Events reach the listener in order, on a thread of the store's, never while a write is
-     * being made.
+     * being made. Each listener gets objects of its own.
      *
-     * @throws ExpiredException if changes after that version are no longer kept
+     * @throws ExpiredException if changes after that version are no longer kept, or the version is
+     *                          newer than the store's (a watcher of another store): list again
+     * @throws IllegalArgumentException if the version is not a resource version at all
      */
     <R extends Resource<?, ?>> Watch watch(Kind<R> kind, String namespace, String fromResourceVersion,
                                           WatchListener<R> listener);
