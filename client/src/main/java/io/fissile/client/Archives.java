@@ -9,8 +9,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -18,6 +22,8 @@ import java.util.zip.ZipOutputStream;
 /** Turns local files into package archives, as Fission's CLI does for {@code --code}, {@code --deploy} and spec files. */
 public final class Archives {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** The earliest time a zip entry can hold, given to every entry. */
+    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private Archives() {
     }
@@ -51,12 +57,29 @@ public final class Archives {
     /** Zips files and directories (recursively), naming entries by their path relative to {@code baseDir}. */
     public static Path zip(List<Path> files, Path baseDir, Path target) {
         Path base = baseDir.toAbsolutePath().normalize();
-        try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
+        SortedMap<String, Path> entries = new TreeMap<>();
+        try {
             for (Path file : expand(files)) {
                 Path abs = file.toAbsolutePath().normalize();
-                String name = (abs.startsWith(base) ? base.relativize(abs) : abs.getFileName()).toString().replace('\\', '/');
-                zip.putNextEntry(new ZipEntry(name));
-                Files.copy(abs, zip);
+                entries.put((abs.startsWith(base) ? base.relativize(abs) : abs.getFileName()).toString().replace('\\', '/'), abs);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot archive: " + e.getMessage(), e);
+        }
+        return zip(entries, target);
+    }
+
+    /**
+     * Zips files under the given entry names. The same files always give the same bytes (entries
+     * in name order, one fixed timestamp), so that re-applying unchanged code changes nothing.
+     */
+    public static Path zip(SortedMap<String, Path> entries, Path target) {
+        try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, Path> entry : entries.entrySet()) {
+                ZipEntry zipEntry = new ZipEntry(entry.getKey());
+                zipEntry.setTimeLocal(FIXED_TIME);
+                zip.putNextEntry(zipEntry);
+                Files.copy(entry.getValue(), zip);
                 zip.closeEntry();
             }
         } catch (IOException e) {

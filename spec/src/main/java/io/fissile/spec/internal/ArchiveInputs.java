@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,6 +34,12 @@ public final class ArchiveInputs {
      * use as it is rather than to zip.
      */
     public record Inputs(Path root, List<Entry> entries, boolean singleFile) {
+        /** The entries as a zip takes them: file by name in the archive. */
+        public SortedMap<String, Path> filesByName() {
+            SortedMap<String, Path> byName = new TreeMap<>();
+            entries.forEach(e -> byName.put(e.name(), e.file()));
+            return byName;
+        }
     }
 
     private record Match(Path path, Path nameBase) {

@@ -67,7 +67,7 @@ public final class PackageArchives implements AutoCloseable {
     private Archive archiveOf(ArchiveUploadSpec spec, ArchiveInputs.Inputs inputs) {
         Path file = inputs.singleFile()
                 ? inputs.entries().get(0).file()
-                : StableZip.write(inputs.entries(), workDir.resolve(spec.name() + ".zip"));
+                : Archives.zip(inputs.filesByName(), workDir.resolve(spec.name() + ".zip"));
         long size = size(file);
         if (size <= Archive.LITERAL_SIZE_LIMIT) {
             progress.accept("archive " + spec.name() + ": " + describe(inputs, size) + ", sent inline");
