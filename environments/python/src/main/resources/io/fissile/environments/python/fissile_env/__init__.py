@@ -1,0 +1,1 @@
+"""The Fissile python runtime's own modules (server.py is the entry point)."""
