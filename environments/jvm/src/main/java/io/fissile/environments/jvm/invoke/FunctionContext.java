@@ -1,0 +1,45 @@
+package io.fissile.environments.jvm.invoke;
+
+import io.fissile.function.Context;
+import io.fissile.function.Request;
+
+/** The {@link Context} of one call, its identity taken from the headers the router adds. */
+final class FunctionContext implements Context {
+
+    private final Request request;
+    private final MountedFiles secrets;
+    private final MountedFiles configs;
+
+    FunctionContext(Request request, MountedFiles secrets, MountedFiles configs) {
+        this.request = request;
+        this.secrets = secrets;
+        this.configs = configs;
+    }
+
+    @Override
+    public String functionName() {
+        String name = request.header("X-Fission-Function-Name");
+        return name == null ? "" : name;
+    }
+
+    @Override
+    public String namespace() {
+        String namespace = request.header("X-Fission-Function-Namespace");
+        return namespace == null || namespace.isEmpty() ? "default" : namespace;
+    }
+
+    @Override
+    public void log(String line) {
+        System.out.println(line);
+    }
+
+    @Override
+    public String secret(String name, String key) {
+        return secrets.read(namespace(), name, key);
+    }
+
+    @Override
+    public String config(String name, String key) {
+        return configs.read(namespace(), name, key);
+    }
+}
