@@ -1,0 +1,56 @@
+package io.fissile.cli.commands;
+
+import io.fissile.cli.CliContext;
+import io.fissile.client.ControllerClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code fissile} itself: where the global options start, and the maker of each command's session. */
+@Command(name = "fissile",
+        description = {"Fissile: fast and simple serverless functions, with Fission's commands.", ""},
+        synopsisSubcommandLabel = "COMMAND")
+public final class RootCommand implements Callable<Integer> {
+    public static final String SERVER_ENV = "FISSILE_URL";
+    public static final String DEFAULT_SERVER = "http://127.0.0.1:8889";
+    public static final int DEFAULT_VERBOSITY = 1;
+
+    @Mixin(name = GlobalOptions.MIXIN)
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliContext context;
+
+    public RootCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** Without a command, {@code fissile} shows what it can do. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** A session for one run of {@code command}, from the global options given on its command line. */
+    Session newSession(CommandSpec command) {
+        GlobalOptions options = GlobalOptions.resolve(command);
+        String url = options.server();
+        if (url == null || url.isBlank()) url = context.environment().get(SERVER_ENV);
+        if (url == null || url.isBlank()) url = DEFAULT_SERVER;
+        return new Session(context, url, options.namespace(), options.verbosity(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /**
+     * The controller client as {@code --server} given to {@code fissile} or {@code FISSILE_URL}
+     * names it: for commands of other modules under {@code fissile}, such as {@code spec}.
+     */
+    public ControllerClient controllerClient() {
+        return newSession(spec).client();
+    }
+}

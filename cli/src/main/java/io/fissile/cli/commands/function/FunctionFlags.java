@@ -1,0 +1,190 @@
+package io.fissile.cli.commands.function;
+
+import io.fissile.api.v1.ExecutionStrategy;
+import io.fissile.api.v1.Function;
+import io.fissile.api.v1.FunctionPackageRef;
+import io.fissile.api.v1.FunctionSpec;
+import io.fissile.api.v1.InvokeStrategy;
+import io.fissile.api.v1.Reference;
+import io.fissile.cli.commands.CliException;
+import io.fissile.cli.commands.Session;
+import io.fissile.cli.commands.resource.FieldFlags;
+import io.fissile.cli.options.LabelOptions;
+import io.fissile.cli.options.ResourceOptions;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/**
+ * The flags {@code fn create} and {@code fn update} share. All are optional here so that an update
+ * changes only what is given; create writes Fission's defaults first.
+ */
+public final class FunctionFlags {
+    static final FieldFlags FIELDS = FieldFlags.of(
+            "spec.environment", "--env",
+            "spec.package.packageref", "--pkgname",
+            "spec.package.functionName", "--entrypoint",
+            "spec.secrets", "--secret",
+            "spec.configmaps", "--configmap",
+            "spec.resources.requests.cpu", "--mincpu",
+            "spec.resources.limits.cpu", "--maxcpu",
+            "spec.resources.requests.memory", "--minmemory",
+            "spec.resources.limits.memory", "--maxmemory",
+            "spec.InvokeStrategy.ExecutionStrategy.ExecutorType", "--executortype",
+            "spec.InvokeStrategy.ExecutionStrategy.MinScale", "--minscale",
+            "spec.InvokeStrategy.ExecutionStrategy.MaxScale", "--maxscale",
+            "spec.InvokeStrategy.ExecutionStrategy.TargetCPUPercent", "--targetcpu",
+            "spec.InvokeStrategy.ExecutionStrategy.SpecializationTimeout", "--specializationtimeout",
+            "spec.functionTimeout", "--fntimeout",
+            "spec.idletimeout", "--idletimeout",
+            "spec.concurrency", "--concurrency",
+            "spec.requestsPerPod", "--requestsperpod",
+            "spec.retainPods", "--retainpods");
+
+    static final int DEFAULT_MIN_SCALE = 1;
+
+    @Option(names = "--env", paramLabel = "ENVIRONMENT", description = "Environment the function runs in")
+    String environment;
+
+    @Option(names = {"--entrypoint", "--entry", "--ep"}, paramLabel = "ENTRYPOINT",
+            description = "Entry point in the code, e.g. hello.handler (nodejs), module.func (python), a class (jvm)")
+    String entrypoint;
+
+    @Option(names = {"--pkgname", "--pkg"}, paramLabel = "PACKAGE",
+            description = "An existing package in the function's namespace (then --code, --deploy and --src are not used)")
+    String packageName;
+
+    @Option(names = "--executortype", paramLabel = "TYPE", description = "Executor type: poolmgr or newdeploy (default: poolmgr)")
+    String executorType;
+
+    @Option(names = "--minscale", paramLabel = "N", description = "Minimum number of instances (newdeploy; default: 1)")
+    Integer minScale;
+
+    @Option(names = "--maxscale", paramLabel = "N", description = "Maximum number of instances (newdeploy; default: minscale)")
+    Integer maxScale;
+
+    @Option(names = "--targetcpu", paramLabel = "PERCENT", description = "Target average CPU usage across instances, for scaling (newdeploy)")
+    Integer targetCpu;
+
+    @Option(names = {"--concurrency", "--con"}, paramLabel = "N",
+            description = "Maximum number of instances specialized at once (poolmgr; default: 500)")
+    Integer concurrency;
+
+    @Option(names = {"--requestsperpod", "--rpp"}, paramLabel = "N",
+            description = "Maximum concurrent requests one instance serves (poolmgr; default: 1)")
+    Integer requestsPerPod;
+
+    @Option(names = {"--onceonly", "--yolo"}, arity = "0..1", paramLabel = "true|false",
+            description = "Each instance serves exactly one request (poolmgr)")
+    Boolean onceOnly;
+
+    @Option(names = {"--fntimeout", "--ft", "-t"}, paramLabel = "SECONDS",
+            description = "Maximum time a request may wait for the function's response (default: 60)")
+    Integer functionTimeout;
+
+    @Option(names = "--idletimeout", paramLabel = "SECONDS",
+            description = "Time a function may sit idle before its instances are recycled (default: 120)")
+    Integer idleTimeout;
+
+    @Option(names = {"--specializationtimeout", "--st"}, paramLabel = "SECONDS",
+            description = "Time to wait for an instance to be specialized, at least 120 (default: 120)")
+    Integer specializationTimeout;
+
+    @Option(names = "--secret", paramLabel = "SECRET", description = "A secret the function can read; repeat for several (update replaces the list)")
+    List<String> secrets;
+
+    @Option(names = "--configmap", paramLabel = "CONFIGMAP", description = "A configmap the function can read; repeat for several (update replaces the list)")
+    List<String> configmaps;
+
+    @Option(names = "--retainpods", paramLabel = "N", description = "Number of instances to retain after specialization (default: 0)")
+    Integer retainPods;
+
+    @Mixin
+    ResourceOptions resources;
+
+    @Mixin
+    LabelOptions labels;
+
+    /** The values Fission's {@code fn create} writes into every function. */
+    void applyDefaults(Function fn) {
+        fn.spec().functionTimeout(FunctionSpec.DEFAULT_FUNCTION_TIMEOUT)
+                .idleTimeout(FunctionSpec.DEFAULT_IDLE_TIMEOUT)
+                .concurrency(FunctionSpec.DEFAULT_CONCURRENCY)
+                .requestsPerPod(FunctionSpec.DEFAULT_REQUESTS_PER_POD);
+    }
+
+    /** Sets the fields whose flags were given (environment and package are the commands' own business). */
+    void applyTo(Function fn, boolean creating, Session session) {
+        FunctionSpec spec = fn.spec();
+        if (entrypoint != null) {
+            spec.packageRef(spec.packageRef() == null ? new FunctionPackageRef() : spec.packageRef());
+            spec.packageRef().functionName(entrypoint);
+        }
+        if (functionTimeout != null) {
+            if (functionTimeout <= 0) throw new CliException("--fntimeout must be greater than 0");
+            spec.functionTimeout(functionTimeout);
+        }
+        if (idleTimeout != null) spec.idleTimeout(idleTimeout);
+        if (concurrency != null) spec.concurrency(concurrency);
+        if (requestsPerPod != null) spec.requestsPerPod(requestsPerPod);
+        if (onceOnly != null) spec.onceOnly(onceOnly);
+        if (retainPods != null) spec.retainPods(retainPods);
+        if (secrets != null) spec.secrets(references(secrets, fn.metadata().namespace()));
+        if (configmaps != null) spec.configmaps(references(configmaps, fn.metadata().namespace()));
+        spec.resources(resources.applyTo(spec.resources()));
+        labels.applyTo(fn.metadata());
+        if (creating || executorType != null || minScale != null || maxScale != null || targetCpu != null || specializationTimeout != null) {
+            applyStrategy(spec, creating);
+        }
+        warnAboutPoolOnlyFlags(spec, session);
+    }
+
+    boolean environmentGiven() {
+        return environment != null && !environment.isBlank();
+    }
+
+    /** How instances run and scale, by Fission's rules: scale flags need newdeploy, specialization takes at least 120 s. */
+    private void applyStrategy(FunctionSpec spec, boolean creating) {
+        ExecutionStrategy existing = spec.executionStrategy();
+        String oldType = existing.effectiveExecutorType();
+        String type = executorType != null ? executorType : (creating ? ExecutionStrategy.POOLMGR : oldType);
+        if (!type.equals(ExecutionStrategy.POOLMGR) && !type.equals(ExecutionStrategy.NEWDEPLOY)) {
+            throw new CliException("--executortype must be poolmgr or newdeploy, not \"" + type + "\"");
+        }
+        int timeout = specializationTimeout != null ? specializationTimeout
+                : Math.max(existing.effectiveSpecializationTimeout(), ExecutionStrategy.DEFAULT_SPECIALIZATION_TIMEOUT);
+        if (timeout < ExecutionStrategy.DEFAULT_SPECIALIZATION_TIMEOUT) {
+            throw new CliException("--specializationtimeout must be at least " + ExecutionStrategy.DEFAULT_SPECIALIZATION_TIMEOUT + " seconds");
+        }
+        ExecutionStrategy strategy = new ExecutionStrategy().executorType(type).specializationTimeout(timeout);
+        if (type.equals(ExecutionStrategy.POOLMGR)) {
+            if (minScale != null || maxScale != null || targetCpu != null) {
+                throw new CliException("--minscale, --maxscale and --targetcpu need --executortype newdeploy");
+            }
+        } else {
+            boolean sameType = !creating && type.equals(oldType);
+            int min = minScale != null ? minScale : sameType && existing.minScale() != null ? existing.minScale() : DEFAULT_MIN_SCALE;
+            Integer max = maxScale != null ? maxScale : sameType ? existing.maxScale() : Integer.valueOf(min);
+            if (maxScale != null && maxScale <= 0) throw new CliException("--maxscale must be greater than 0");
+            if (max == null || max <= 0) max = Math.max(min, 1);
+            if (min > max) throw new CliException("--minscale (" + min + ") cannot be greater than --maxscale (" + max + ")");
+            strategy.minScale(min).maxScale(max);
+            Integer cpu = targetCpu != null ? targetCpu : sameType ? existing.targetCPUPercent() : null;
+            if (cpu != null && (cpu <= 0 || cpu > 100)) throw new CliException("--targetcpu must be between 1 and 100");
+            strategy.targetCPUPercent(cpu);
+        }
+        spec.invokeStrategy(new InvokeStrategy().executionStrategy(strategy).strategyType(InvokeStrategy.EXECUTION));
+    }
+
+    private void warnAboutPoolOnlyFlags(FunctionSpec spec, Session session) {
+        if (ExecutionStrategy.POOLMGR.equals(spec.effectiveExecutorType())) return;
+        if (concurrency != null) session.warn("--concurrency only applies to executor type poolmgr");
+        if (requestsPerPod != null) session.warn("--requestsperpod only applies to executor type poolmgr");
+        if (onceOnly != null) session.warn("--onceonly only applies to executor type poolmgr");
+    }
+
+    private static List<Reference> references(List<String> names, String namespace) {
+        return names.stream().map(name -> Reference.to(name).namespace(namespace)).toList();
+    }
+}
