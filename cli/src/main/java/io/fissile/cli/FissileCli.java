@@ -12,6 +12,7 @@ import io.fissile.cli.commands.mqtrigger.MessageQueueTriggerCommands;
 import io.fissile.cli.commands.pkg.PackageCommands;
 import io.fissile.cli.commands.timetrigger.TimerCommands;
 import io.fissile.cli.commands.watch.WatchCommands;
+import io.fissile.spec.SpecCommand;
 import picocli.CommandLine;
 
 import java.io.OutputStreamWriter;
@@ -66,10 +67,7 @@ public final class FissileCli {
 
     /**
      * The commands under {@code fissile}, grouped and ordered as {@code fission --help} lists them.
-     * The spec module's {@code spec} (init, validate, apply, destroy, list) belongs with the
-     * declarative application commands, before {@code version}, as
-     * {@code new CommandLine(new SpecCommand(root::controllerClient))}: it then talks to the
-     * controller that {@code --server} or {@code FISSILE_URL} names.
+     * The spec commands talk to the controller that {@code --server} or {@code FISSILE_URL} names.
      */
     private static List<CommandLine> subcommands(RootCommand root) {
         return List.of(
@@ -85,7 +83,8 @@ public final class FissileCli {
                 WatchCommands.commandLine(),
                 // Deploy strategy commands
                 CanaryCommands.commandLine(),
-                // Declarative application commands: SpecCommand goes here.
+                // Declarative application commands
+                new CommandLine(new SpecCommand(root::controllerClient)),
                 // Other commands
                 new CommandLine(new VersionCommand()));
     }
