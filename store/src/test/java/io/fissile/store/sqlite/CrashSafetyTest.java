@@ -40,8 +40,8 @@ class CrashSafetyTest {
                     assertThat(store.get(Kinds.FUNCTION, "default", name)).as("acknowledged %s", name).isPresent();
                 }
                 int stored = store.list(Kinds.FUNCTION, "default", LabelSelector.everything()).items().size();
-                // The last create may have committed just before its acknowledgement was printed.
-                assertThat(stored).isBetween(acknowledged.size(), acknowledged.size() + round + 1);
+                // Creates that committed but whose acknowledgement the kill cut off may be there too.
+                assertThat(stored).isGreaterThanOrEqualTo(acknowledged.size());
                 assertThat(Long.parseLong(store.currentResourceVersion())).isEqualTo(stored);
             }
         }
