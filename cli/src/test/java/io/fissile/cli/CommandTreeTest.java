@@ -73,7 +73,7 @@ class CommandTreeTest {
         assertThat(aliases(commands, "archive")).containsExactly("ar");
 
         assertThat(verbs(commands, "environment")).containsExactly("create", "get", "update", "delete", "list");
-        assertThat(verbs(commands, "function")).containsExactly("create", "get", "getmeta", "update", "delete", "list");
+        assertThat(verbs(commands, "function")).containsExactly("create", "get", "getmeta", "update", "delete", "list", "log", "test");
         assertThat(verbs(commands, "package")).containsExactly("create", "get", "getsrc", "getdeploy", "update", "delete", "list", "info");
         assertThat(verbs(commands, "timetrigger")).containsExactly("create", "get", "update", "delete", "list", "showschedule");
         assertThat(verbs(commands, "archive")).containsExactly("upload", "list", "delete", "get-url", "download");

@@ -7,6 +7,7 @@ import io.fissile.api.Kind;
 import io.fissile.api.Resource;
 import io.fissile.api.ResourceList;
 import io.fissile.api.WatchEvent;
+import io.fissile.api.v1.Kinds;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -106,18 +108,28 @@ public final class ControllerClient {
                                                 Consumer<WatchEvent<R>> onEvent) {
         HttpRequest request = HttpRequest.newBuilder(uri(collection(kind), "watch", "true", "namespace", namespace,
                 "resourceVersion", fromResourceVersion)).GET().build();
-        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-            if (response.statusCode() >= 300) {
-                throw error(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                if (!line.isBlank()) onEvent.accept(Codec.readWatchEvent(line, kind));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("watch of " + kind.plural() + " at " + base + " ended: " + e.getMessage(), e);
-        }
+        streamLines(request, "watch of " + kind.plural(), line -> onEvent.accept(Codec.readWatchEvent(line, kind)));
+    }
+
+    // ---- function logs
+
+    /**
+     * The last {@code count} lines a function's instances wrote, oldest first; with {@code since},
+     * only those written after it. The controller caps {@code count} (at 10,000).
+     */
+    public List<FunctionLogLine> logs(String namespace, String function, int count, Instant since) {
+        String body = send(HttpRequest.newBuilder(logsUri(namespace, function, count, since, false)).GET());
+        return body.lines().filter(line -> !line.isBlank()).map(line -> Codec.fromJson(line, FunctionLogLine.class)).toList();
+    }
+
+    /**
+     * Follows a function's log: its last {@code count} lines, then every line written from now on,
+     * each handed to {@code onLine} on the calling thread, until the controller ends the stream or
+     * the calling thread is interrupted.
+     */
+    public void followLogs(String namespace, String function, int count, Instant since, Consumer<FunctionLogLine> onLine) {
+        HttpRequest request = HttpRequest.newBuilder(logsUri(namespace, function, count, since, true)).GET().build();
+        streamLines(request, "log of function " + function, line -> onLine.accept(Codec.fromJson(line, FunctionLogLine.class)));
     }
 
     // ---- archives
@@ -225,6 +237,30 @@ public final class ControllerClient {
 
     // ---- plumbing
 
+    private URI logsUri(String namespace, String function, int count, Instant since, boolean follow) {
+        return uri(item(Kinds.FUNCTION, function) + "/logs", "namespace", namespace,
+                "tail", Integer.toString(count), "since", since == null ? null : since.toString(),
+                "follow", follow ? "true" : null);
+    }
+
+    /** Hands each line of a stream of JSON lines to {@code onLine} until the stream ends or the calling thread is interrupted. */
+    private void streamLines(HttpRequest request, String what, Consumer<String> onLine) {
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            if (response.statusCode() >= 300) {
+                throw error(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.isBlank()) onLine.accept(line);
+            }
+        } catch (IOException e) {
+            // An interrupted read ends the stream as asked; the interrupt stays set for the caller.
+            if (Thread.currentThread().isInterrupted()) return;
+            throw new UncheckedIOException(what + " at " + base + " ended: " + e.getMessage(), e);
+        }
+    }
+
     private <R extends Resource<?, ?>> R put(R resource, String suffix) {
         Kind<R> kind = kindOf(resource);
         String body = send(HttpRequest.newBuilder(uri(item(kind, resource.name()) + suffix, "namespace", resource.metadata().namespace()))
@@ -234,7 +270,7 @@ public final class ControllerClient {
     }
 
     private static <R extends Resource<?, ?>> Kind<R> kindOf(R resource) {
-        return io.fissile.api.v1.Kinds.of(resource);
+        return Kinds.of(resource);
     }
 
     private static String collection(Kind<?> kind) {

@@ -3,10 +3,12 @@ package io.fissile.controller;
 import io.fissile.controller.archives.ArchiveHandlers;
 import io.fissile.controller.http.Blocking;
 import io.fissile.controller.http.Dispatcher;
+import io.fissile.controller.http.OpenStreams;
 import io.fissile.controller.http.Route;
-import io.fissile.controller.resources.OpenWatches;
+import io.fissile.controller.logs.LogHandlers;
 import io.fissile.controller.resources.ResourceHandlers;
 import io.fissile.controller.system.SystemHandlers;
+import io.fissile.runtime.FunctionLogs;
 import io.fissile.storage.ArchiveStore;
 import io.fissile.store.ResourceStore;
 import io.vertx.core.Future;
@@ -20,13 +22,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The controller: the REST API of docs/api.md over a {@link ResourceStore} and an
- * {@link ArchiveStore}, served by Vert.x. The store and archives stay the caller's to close.
+ * The controller: the REST API of docs/api.md over a {@link ResourceStore}, an {@link ArchiveStore}
+ * and the runtime's {@link FunctionLogs}, served by Vert.x. The store, archives and logs stay the
+ * caller's to close.
  *
  * <pre>{@code
- * Controller controller = Controller.start(vertx, ControllerOptions.defaults(), store, archives).await();
+ * Controller controller = Controller.start(vertx, ControllerOptions.defaults(), store, archives, logs).await();
  * ...
  * controller.close().await();
  * }</pre>
@@ -40,25 +44,40 @@ public final class Controller {
 
     private final HttpServer server;
     private final WorkerExecutor workers;
-    private final OpenWatches openWatches;
+    private final OpenStreams openStreams;
     private Future<Void> closing;
 
-    private Controller(HttpServer server, WorkerExecutor workers, OpenWatches openWatches) {
+    private Controller(HttpServer server, WorkerExecutor workers, OpenStreams openStreams) {
         this.server = server;
         this.workers = workers;
-        this.openWatches = openWatches;
+        this.openStreams = openStreams;
     }
 
-    /** Starts listening; the future completes once the port is bound. */
+    /**
+     * Starts listening, serving function logs from {@code logs} (the same ones the runtime writes);
+     * the future completes once the port is bound.
+     */
+    public static Future<Controller> start(Vertx vertx, ControllerOptions options, ResourceStore store, ArchiveStore archives,
+                                           FunctionLogs logs) {
+        return listen(vertx, options, store, archives, Objects.requireNonNull(logs, "logs"));
+    }
+
+    /** Starts listening without function logs: {@code GET /v2/functions/{name}/logs} answers 503. */
     public static Future<Controller> start(Vertx vertx, ControllerOptions options, ResourceStore store, ArchiveStore archives) {
+        return listen(vertx, options, store, archives, null);
+    }
+
+    private static Future<Controller> listen(Vertx vertx, ControllerOptions options, ResourceStore store, ArchiveStore archives,
+                                             FunctionLogs logs) {
         WorkerExecutor workers = vertx.createSharedWorkerExecutor("fissile-controller", WORKER_THREADS);
         Blocking blocking = new Blocking(workers);
-        OpenWatches openWatches = new OpenWatches();
+        OpenStreams openStreams = new OpenStreams();
 
         List<Route> routes = new ArrayList<>();
         routes.addAll(new SystemHandlers(store, options.version()).routes());
         routes.addAll(new ArchiveHandlers(archives, store, options.maxArchiveBytes()).routes());
-        routes.addAll(new ResourceHandlers(store, options.maxBodyBytes(), options.watchBacklogBytes(), openWatches).routes());
+        routes.addAll(new LogHandlers(store, logs, options.watchBacklogBytes(), openStreams).routes());
+        routes.addAll(new ResourceHandlers(store, options.maxBodyBytes(), options.watchBacklogBytes(), openStreams).routes());
 
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(options.host())
@@ -71,7 +90,7 @@ public final class Controller {
                 .listen()
                 .map(listening -> {
                     log.info("controller listening on {}:{}", options.host(), listening.actualPort());
-                    return new Controller(listening, workers, openWatches);
+                    return new Controller(listening, workers, openStreams);
                 })
                 .onFailure(failure -> workers.close());
     }
@@ -82,12 +101,12 @@ public final class Controller {
     }
 
     /**
-     * Stops: watch streams end as if the store had closed them, requests under way get a few
-     * seconds to finish, then the connections close. Closing again returns the same future.
+     * Stops: watch and log streams end as if the store or log had closed them, requests under way
+     * get a few seconds to finish, then the connections close. Closing again returns the same future.
      */
     public synchronized Future<Void> close() {
         if (closing == null) {
-            closing = openWatches.endAll()
+            closing = openStreams.endAll()
                     .eventually(() -> server.shutdown(SHUTDOWN_GRACE))
                     .eventually(workers::close)
                     .onComplete(ignored -> log.info("controller stopped"));

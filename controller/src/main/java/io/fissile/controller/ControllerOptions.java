@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param port               the port to bind; 0 picks a free one ({@link Controller#port()} tells which)
  * @param maxArchiveBytes    the largest archive an upload may send
  * @param maxBodyBytes       the largest resource body (JSON or YAML) a create or update may send
- * @param watchBacklogBytes  how many bytes of events a watch holds for a client that does not read
- *                           before it ends that client's stream
+ * @param watchBacklogBytes  how many bytes of events a watch (or of lines a followed log) holds for a
+ *                           client that does not read before it ends that client's stream
  * @param version            the version {@code GET /version} reports
  */
 public record ControllerOptions(String host, int port, long maxArchiveBytes, long maxBodyBytes,

@@ -8,9 +8,13 @@ import io.fissile.api.v1.Package;
 import io.fissile.api.v1.PackageStatus;
 import io.fissile.client.ApiException;
 import io.fissile.client.ControllerClient;
+import io.fissile.client.FunctionLogLine;
+import io.fissile.runtime.LogLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -89,6 +93,31 @@ class ControllerClientTest {
 
         server.controller().close().await();
         watcher.join();
+    }
+
+    @Test
+    void aFunctionsLogIsReadAndFollowedUntilTheReaderIsInterrupted() throws Exception {
+        ControllerClient client = server.client();
+        client.create(Codec.readResource(Manifests.function("hello"), Kinds.FUNCTION));
+        Instant written = Instant.parse("2025-03-01T10:00:00.123456Z");
+        server.logs().append(new LogLine(written, "default", "hello", "nodejs-1a2b3c", "stderr", "first"));
+        server.logs().append(new LogLine(written.plusSeconds(1), "default", "hello", "nodejs-1a2b3c", "stdout", "second"));
+
+        assertThat(client.logs("default", "hello", 20, null)).containsExactly(
+                new FunctionLogLine(written, "default", "hello", "nodejs-1a2b3c", "stderr", "first"),
+                new FunctionLogLine(written.plusSeconds(1), "default", "hello", "nodejs-1a2b3c", "stdout", "second"));
+        assertThat(client.logs("default", "hello", 20, written)).extracting(FunctionLogLine::text).containsExactly("second");
+        assertThatThrownBy(() -> client.logs("default", "nobody", 20, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.isNotFound()).isTrue());
+
+        List<String> followed = new CopyOnWriteArrayList<>();
+        Thread follower = Thread.ofVirtual().start(() -> client.followLogs("default", "hello", 1, null, line -> followed.add(line.text())));
+        await().until(() -> followed.equals(List.of("second")));
+        server.logs().append(new LogLine(Instant.now(), "default", "hello", "nodejs-1a2b3c", "stdout", "third"));
+        await().until(() -> followed.equals(List.of("second", "third")));
+
+        follower.interrupt();
+        assertThat(follower.join(Duration.ofSeconds(10))).as("the follow returned").isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.fissile.controller;
 
 import io.fissile.api.Codec;
 import io.fissile.client.ControllerClient;
+import io.fissile.runtime.logs.FileFunctionLogs;
 import io.fissile.storage.fs.FileArchiveStore;
 import io.fissile.store.sqlite.SqliteResourceStore;
 import io.fissile.store.sqlite.SqliteStoreOptions;
@@ -26,8 +27,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * A controller on an ephemeral port over a real SQLite store and a real archive directory, fresh
- * for each test, with an HTTP client to call it.
+ * A controller on an ephemeral port over a real SQLite store, a real archive directory and real
+ * function log files, fresh for each test, with an HTTP client to call it.
  */
 final class ControllerFixture implements BeforeEachCallback, AfterEachCallback {
     private final UnaryOperator<ControllerOptions> options;
@@ -37,6 +38,7 @@ final class ControllerFixture implements BeforeEachCallback, AfterEachCallback {
     private Vertx vertx;
     private WatchCountingStore store;
     private FileArchiveStore archives;
+    private FileFunctionLogs logs;
     private Controller controller;
     private HttpClient http;
 
@@ -54,8 +56,9 @@ final class ControllerFixture implements BeforeEachCallback, AfterEachCallback {
         dir = Files.createTempDirectory("fissile-controller-test");
         store = new WatchCountingStore(SqliteResourceStore.open(dir.resolve("store.db"), storeOptions));
         archives = FileArchiveStore.open(archiveDirectory());
+        logs = new FileFunctionLogs(dir.resolve("logs"));
         vertx = Vertx.vertx();
-        controller = Controller.start(vertx, options.apply(ControllerOptions.defaults().withPort(0)), store, archives)
+        controller = Controller.start(vertx, options.apply(ControllerOptions.defaults().withPort(0)), store, archives, logs)
                 .await();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -67,6 +70,7 @@ final class ControllerFixture implements BeforeEachCallback, AfterEachCallback {
             if (controller != null) controller.close().await();
             if (vertx != null) vertx.close().await();
             if (store != null) store.close();
+            if (logs != null) logs.close();
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -79,6 +83,9 @@ final class ControllerFixture implements BeforeEachCallback, AfterEachCallback {
     FileArchiveStore archives() { return archives; }
 
     Path archiveDirectory() { return dir.resolve("archives"); }
+
+    /** The function logs the controller serves; a test appends to them as the runtime would. */
+    FileFunctionLogs logs() { return logs; }
 
     Controller controller() { return controller; }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A watch stream read line by line on a thread of its own, each event queued as JSON. */
+/** A stream of JSON lines (a watch, a followed log) read on a thread of its own, each line queued as JSON. */
 final class WatchLines implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(15);
 

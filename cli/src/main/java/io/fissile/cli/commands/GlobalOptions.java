@@ -4,7 +4,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --server}, {@code -n/--namespace}, {@code -v/--verbosity} and {@code -h/--help}: accepted
+ * {@code --server}, {@code --router}, {@code -n/--namespace}, {@code -v/--verbosity} and {@code -h/--help}: accepted
  * by {@code fissile}, by each group and by each command, so that they may come before or after a
  * command's name. Every command carries its own copy (rather than picocli's inherited options) so
  * that commands from other modules, which declare their own {@code -n} or {@code -h}, fit in the tree.
@@ -16,6 +16,10 @@ public final class GlobalOptions {
     @Option(names = "--server", paramLabel = "URL",
             description = "The Fissile controller (default: $" + RootCommand.SERVER_ENV + ", else " + RootCommand.DEFAULT_SERVER + ")")
     String server;
+
+    @Option(names = "--router", paramLabel = "URL",
+            description = "The Fissile router, which fn test calls (default: $" + RootCommand.ROUTER_ENV + ", else " + RootCommand.DEFAULT_ROUTER + ")")
+    String router;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
             description = "The namespace of the objects (default: " + Session.DEFAULT_NAMESPACE + ")")
@@ -34,6 +38,7 @@ public final class GlobalOptions {
             CommandSpec mixin = spec.mixins().get(MIXIN);
             if (mixin == null || !(mixin.userObject() instanceof GlobalOptions given)) continue;
             if (resolved.server == null) resolved.server = given.server;
+            if (resolved.router == null) resolved.router = given.router;
             if (resolved.namespace == null) resolved.namespace = given.namespace;
             if (resolved.verbosity == null) resolved.verbosity = given.verbosity;
         }
@@ -42,6 +47,10 @@ public final class GlobalOptions {
 
     String server() {
         return server;
+    }
+
+    String router() {
+        return router;
     }
 
     String namespace() {

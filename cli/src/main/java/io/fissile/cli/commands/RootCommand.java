@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 public final class RootCommand implements Callable<Integer> {
     public static final String SERVER_ENV = "FISSILE_URL";
     public static final String DEFAULT_SERVER = "http://127.0.0.1:8889";
+    public static final String ROUTER_ENV = "FISSILE_ROUTER_URL";
+    public static final String DEFAULT_ROUTER = "http://127.0.0.1:8888";
     public static final int DEFAULT_VERBOSITY = 1;
 
     @Mixin(name = GlobalOptions.MIXIN)
@@ -40,10 +42,15 @@ public final class RootCommand implements Callable<Integer> {
     /** A session for one run of {@code command}, from the global options given on its command line. */
     Session newSession(CommandSpec command) {
         GlobalOptions options = GlobalOptions.resolve(command);
-        String url = options.server();
-        if (url == null || url.isBlank()) url = context.environment().get(SERVER_ENV);
-        if (url == null || url.isBlank()) url = DEFAULT_SERVER;
-        return new Session(context, url, options.namespace(), options.verbosity(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        return new Session(context, url(options.server(), SERVER_ENV, DEFAULT_SERVER), url(options.router(), ROUTER_ENV, DEFAULT_ROUTER),
+                options.namespace(), options.verbosity(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The URL given as a flag, else in the environment variable, else the default. */
+    private String url(String flag, String environmentVariable, String defaultUrl) {
+        if (flag != null && !flag.isBlank()) return flag;
+        String fromEnvironment = context.environment().get(environmentVariable);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? defaultUrl : fromEnvironment;
     }
 
     /**

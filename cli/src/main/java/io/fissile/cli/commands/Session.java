@@ -11,23 +11,25 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * What one command run works with: the controller client, the namespace, the output streams and
- * the directory relative paths are resolved in.
+ * What one command run works with: the controller client, the router's address, the namespace, the
+ * output streams and the directory relative paths are resolved in.
  */
 public final class Session {
     public static final String DEFAULT_NAMESPACE = "default";
 
     private final CliContext context;
     private final String serverUrl;
+    private final String routerUrl;
     private final String namespace;
     private final int verbosity;
     private final PrintWriter out;
     private final PrintWriter err;
     private ControllerClient client;
 
-    Session(CliContext context, String serverUrl, String namespace, int verbosity, PrintWriter out, PrintWriter err) {
+    Session(CliContext context, String serverUrl, String routerUrl, String namespace, int verbosity, PrintWriter out, PrintWriter err) {
         this.context = context;
         this.serverUrl = serverUrl;
+        this.routerUrl = routerUrl;
         this.namespace = namespace == null || namespace.isBlank() ? null : namespace;
         this.verbosity = verbosity;
         this.out = out;
@@ -37,24 +39,22 @@ public final class Session {
     /** The controller client, made on first use so that commands working offline never need one. */
     public ControllerClient client() {
         if (client == null) {
-            URI uri;
-            try {
-                uri = URI.create(serverUrl);
-            } catch (IllegalArgumentException e) {
-                throw new CliException("\"" + serverUrl + "\" is not a URL; set the controller with --server URL or "
-                        + RootCommand.SERVER_ENV);
-            }
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new CliException("\"" + serverUrl + "\" is not an http:// URL; set the controller with --server URL or "
-                        + RootCommand.SERVER_ENV);
-            }
-            client = new ControllerClient(uri);
+            client = new ControllerClient(httpUri(serverUrl, "the controller with --server URL or " + RootCommand.SERVER_ENV));
         }
         return client;
     }
 
     public String serverUrl() {
         return serverUrl;
+    }
+
+    /** The router's address, as {@code --router} or {@code FISSILE_ROUTER_URL} give it. */
+    public URI router() {
+        return httpUri(routerUrl, "the router with --router URL or " + RootCommand.ROUTER_ENV);
+    }
+
+    public String routerUrl() {
+        return routerUrl;
     }
 
     /** The namespace given with -n, else {@value #DEFAULT_NAMESPACE}. */
@@ -94,6 +94,17 @@ public final class Session {
         if (verbosity >= 2) err.println(message);
     }
 
+    /** Writes bytes to standard output as they are, at once, after any text already printed. */
+    public void writeRaw(byte[] bytes) {
+        out.flush();
+        try {
+            context.stdout().write(bytes);
+            context.stdout().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to standard output: " + e.getMessage(), e);
+        }
+    }
+
     /** Copies bytes to standard output as they are, after any text already printed. */
     public void writeRaw(InputStream bytes) {
         out.flush();
@@ -103,5 +114,19 @@ public final class Session {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to standard output: " + e.getMessage(), e);
         }
+    }
+
+    /** A URL given by the user, or an error saying how to set it right ({@code setting}: "the router with --router URL or ..."). */
+    private static URI httpUri(String url, String setting) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("\"" + url + "\" is not a URL; set " + setting);
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new CliException("\"" + url + "\" is not an http:// URL; set " + setting);
+        }
+        return uri;
     }
 }

@@ -1,6 +1,7 @@
 package io.fissile.controller.http;
 
 import io.fissile.api.Codec;
+import io.fissile.api.ObjectMeta;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /** One request being answered: its path parameters, its query, and the ways to answer it. */
@@ -51,6 +53,11 @@ public final class Exchange {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /** The namespace a request for one object names with {@code ?namespace=}, else {@code default}. */
+    public String namespace() {
+        return Objects.requireNonNullElse(query("namespace"), ObjectMeta.DEFAULT_NAMESPACE);
+    }
+
     /** A yes/no query parameter ({@code true}, {@code 1}, {@code false}, {@code 0}); false when absent. */
     public boolean queryFlag(String name) {
         String value = query(name);
@@ -69,6 +76,21 @@ public final class Exchange {
     /** Answers with a value written as JSON here: for small bodies only. */
     public void replyNow(int status, Object body) {
         send(status, Codec.toJsonBytes(body));
+    }
+
+    /** Answers with a body the caller has written, of a type other than JSON (e.g. lines of JSON). */
+    public void replyNow(int status, String contentType, Buffer body) {
+        HttpServerResponse response = response();
+        if (response.closed()) return;
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, contentType);
+        if (RequestBodies.hasUnreadBody(request)) {
+            // Answered before the body was read (too large, refused early): the connection cannot be reused.
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            Future<Void> written = response.end(body);
+            LingeringClose.after(vertx, request, written);
+        } else {
+            response.end(body);
+        }
     }
 
     /** Answers with the API error this failure stands for; a stream already under way is cut instead. */
@@ -95,16 +117,6 @@ public final class Exchange {
     }
 
     private void send(int status, byte[] json) {
-        HttpServerResponse response = response();
-        if (response.closed()) return;
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON);
-        if (RequestBodies.hasUnreadBody(request)) {
-            // Answered before the body was read (too large, refused early): the connection cannot be reused.
-            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-            Future<Void> written = response.end(Buffer.buffer(json));
-            LingeringClose.after(vertx, request, written);
-        } else {
-            response.end(Buffer.buffer(json));
-        }
+        replyNow(status, JSON, Buffer.buffer(json));
     }
 }

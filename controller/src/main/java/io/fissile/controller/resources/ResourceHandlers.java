@@ -2,10 +2,10 @@ package io.fissile.controller.resources;
 
 import io.fissile.api.Kind;
 import io.fissile.api.LabelSelector;
-import io.fissile.api.ObjectMeta;
 import io.fissile.api.Resource;
 import io.fissile.controller.http.ApiError;
 import io.fissile.controller.http.Exchange;
+import io.fissile.controller.http.OpenStreams;
 import io.fissile.controller.http.RequestBodies;
 import io.fissile.controller.http.Route;
 import io.fissile.store.ResourceStore;
@@ -15,7 +15,6 @@ import io.vertx.core.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /** The resource endpoints of every kind: list and watch, get, create, update, update status, delete. */
@@ -23,13 +22,13 @@ public final class ResourceHandlers {
     private final ResourceStore store;
     private final long maxBodyBytes;
     private final long watchBacklogBytes;
-    private final OpenWatches openWatches;
+    private final OpenStreams openStreams;
 
-    public ResourceHandlers(ResourceStore store, long maxBodyBytes, long watchBacklogBytes, OpenWatches openWatches) {
+    public ResourceHandlers(ResourceStore store, long maxBodyBytes, long watchBacklogBytes, OpenStreams openStreams) {
         this.store = store;
         this.maxBodyBytes = maxBodyBytes;
         this.watchBacklogBytes = watchBacklogBytes;
-        this.openWatches = openWatches;
+        this.openStreams = openStreams;
     }
 
     /** The routes of every kind's paths, then one explaining which paths exist to a request for any other. */
@@ -58,7 +57,7 @@ public final class ResourceHandlers {
             String from = exchange.query("resourceVersion");
             // As in Kubernetes, version 0 means "from any point": the current state, then changes.
             boolean fromNow = from == null || from.equals("0");
-            new WatchStream<>(exchange, kind, new SelectorFilter<>(selector, !fromNow), openWatches, watchBacklogBytes)
+            new WatchStream<>(exchange, kind, new SelectorFilter<>(selector, !fromNow), openStreams, watchBacklogBytes)
                     .start(store, namespace, fromNow ? null : from);
         } else {
             exchange.reply(200, () -> store.list(kind, namespace, selector));
@@ -66,7 +65,7 @@ public final class ResourceHandlers {
     }
 
     private <R extends Resource<?, ?>> void get(Exchange exchange, Kind<R> kind) {
-        String namespace = namespaceOf(exchange);
+        String namespace = exchange.namespace();
         String name = exchange.pathParam("name");
         exchange.reply(200, () -> store.get(kind, namespace, name).orElseThrow(() ->
                 ApiError.notFound(kind.name() + " \"" + namespace + "/" + name + "\" not found")));
@@ -90,7 +89,7 @@ public final class ResourceHandlers {
     }
 
     private <R extends Resource<?, ?>> void delete(Exchange exchange, Kind<R> kind) {
-        String namespace = namespaceOf(exchange);
+        String namespace = exchange.namespace();
         String name = exchange.pathParam("name");
         exchange.reply(200, () -> store.delete(kind, namespace, name));
     }
@@ -111,10 +110,6 @@ public final class ResourceHandlers {
         }
         throw ApiError.notFound("the server does not know resources of type \"" + plural + "\"; it serves "
                 + KindPaths.describe());
-    }
-
-    private static String namespaceOf(Exchange exchange) {
-        return Objects.requireNonNullElse(exchange.query("namespace"), ObjectMeta.DEFAULT_NAMESPACE);
     }
 
     private static LabelSelector selector(Exchange exchange) {

@@ -40,7 +40,9 @@ public final class FunctionCommands {
                 new FunctionMeta(),
                 new FunctionUpdate(),
                 CommandLines.described(new FunctionDelete(), "Delete a function (and the package made for it, when no other function uses it)"),
-                ListResources.command(TYPE));
+                ListResources.command(TYPE),
+                new FunctionLog(),
+                new FunctionTest());
     }
 
     private static List<String> names(List<Reference> references) {
