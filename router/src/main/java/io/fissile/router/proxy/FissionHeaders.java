@@ -1,0 +1,43 @@
+package io.fissile.router.proxy;
+
+import io.fissile.api.v1.Function;
+import io.fissile.router.routes.RouteMatch;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+
+/**
+ * The headers Fission's router adds for the function, spelled as Go puts them on the wire
+ * (each word capitalised, the rest lower-case: {@code X-Fission-Function-Resourceversion}).
+ */
+final class FissionHeaders {
+    static final CharSequence FUNCTION_NAME = HttpHeaders.createOptimized("X-Fission-Function-Name");
+    static final CharSequence FUNCTION_NAMESPACE = HttpHeaders.createOptimized("X-Fission-Function-Namespace");
+    static final CharSequence FUNCTION_UID = HttpHeaders.createOptimized("X-Fission-Function-Uid");
+    static final CharSequence FUNCTION_RESOURCE_VERSION = HttpHeaders.createOptimized("X-Fission-Function-Resourceversion");
+    static final CharSequence FULL_URL = HttpHeaders.createOptimized("X-Fission-Full-Url");
+    /** Only the router sets parameter headers: a client's own are dropped. */
+    static final String PARAMETER_PREFIX = "X-Fission-Params-";
+
+    private FissionHeaders() {
+    }
+
+    static boolean isParameterHeader(String name) {
+        return name.length() > PARAMETER_PREFIX.length()
+                && name.regionMatches(true, 0, PARAMETER_PREFIX, 0, PARAMETER_PREFIX.length());
+    }
+
+    /** Sets the function's identity, the path parameters and the URL as the client sent it. */
+    static void set(MultiMap headers, Function function, RouteMatch match, String fullUrl) {
+        headers.set(FUNCTION_NAME, function.name());
+        headers.set(FUNCTION_NAMESPACE, function.namespace());
+        String uid = function.metadata().uid();
+        if (uid != null) headers.set(FUNCTION_UID, uid);
+        String resourceVersion = function.metadata().resourceVersion();
+        if (resourceVersion != null) headers.set(FUNCTION_RESOURCE_VERSION, resourceVersion);
+        for (int i = 0; i < match.parameterCount(); i++) {
+            String header = match.route().parameterHeader(i);
+            if (header != null) headers.set(header, HeaderValues.safe(match.parameter(i)));
+        }
+        headers.set(FULL_URL, fullUrl);
+    }
+}

@@ -1,0 +1,47 @@
+package io.fissile.router.proxy;
+
+import io.fissile.api.v1.Function;
+import io.fissile.executor.FunctionExecutor;
+import io.fissile.router.RouterOptions;
+import io.fissile.router.routes.RouteMatch;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Sends routed requests to function instances; what one request needs lives in its {@link ProxyExchange}. */
+final class FunctionProxy {
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final FunctionExecutor executor;
+    private final RouterOptions options;
+
+    FunctionProxy(Vertx vertx, HttpClient client, FunctionExecutor executor, RouterOptions options) {
+        this.vertx = vertx;
+        this.client = client;
+        this.executor = executor;
+        this.options = options;
+    }
+
+    void forward(HttpServerRequest request, RouteMatch match) {
+        Function function = match.route().target().pick(ThreadLocalRandom.current());
+        new ProxyExchange(this, request, match, function).start();
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    FunctionExecutor executor() {
+        return executor;
+    }
+
+    RouterOptions options() {
+        return options;
+    }
+}

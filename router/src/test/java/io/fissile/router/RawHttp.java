@@ -1,0 +1,56 @@
+package io.fissile.router;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * HTTP/1.1 written by hand on a socket, for what a client library will not send (hop-by-hop
+ * headers) or do (leave in the middle of a request).
+ */
+final class RawHttp implements AutoCloseable {
+    private final Socket socket;
+
+    RawHttp(int port) {
+        try {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(60_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends the request head (lines joined with CRLF, ended by an empty line) and nothing more. */
+    RawHttp send(String... headLines) {
+        try {
+            socket.getOutputStream().write((String.join("\r\n", headLines) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything the server sends until it closes the connection (send {@code Connection: close}). */
+    String readAll() {
+        try (InputStream in = socket.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
