@@ -1,12 +1,28 @@
 package io.fissile.server;
 
 import io.fissile.api.LabelSelector;
+import io.fissile.api.Kind;
+import io.fissile.api.Resource;
+import io.fissile.api.v1.Environment;
+import io.fissile.api.v1.Function;
+import io.fissile.api.v1.HTTPTrigger;
 import io.fissile.api.v1.Kinds;
+import io.fissile.api.v1.Package;
 import io.fissile.controller.Controller;
 import io.fissile.controller.ControllerOptions;
+import io.fissile.executor.ExecutorOptions;
+import io.fissile.executor.PoolManager;
+import io.fissile.router.Router;
+import io.fissile.router.RouterOptions;
+import io.fissile.runtime.InstanceRuntime;
+import io.fissile.runtime.RuntimeCapabilities;
+import io.fissile.runtime.local.LocalProcessRuntime;
+import io.fissile.runtime.local.LocalRuntimeOptions;
+import io.fissile.runtime.logs.FileFunctionLogs;
 import io.fissile.server.internal.DataDirectoryLock;
 import io.fissile.storage.ArchivePruner;
 import io.fissile.storage.fs.FileArchiveStore;
+import io.fissile.store.Informer;
 import io.fissile.store.ResourceStore;
 import io.fissile.store.sqlite.SqliteResourceStore;
 import io.vertx.core.Vertx;
@@ -24,8 +40,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The all-in-one server: store, archive storage and controller API in one process, on one data
- * directory. Starting returns once every port is bound; closing stops them in reverse order.
+ * The all-in-one server: store, archive storage, function runtime, executor, router and controller
+ * API in one process, on one data directory. The router asks the executor for instances directly,
+ * in memory: resolving a function costs no network round trip. Starting returns once every port is
+ * bound; closing stops the parts in reverse order.
  */
 public final class FissileServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FissileServer.class);
@@ -36,6 +54,8 @@ public final class FissileServer implements AutoCloseable {
     private final ServerOptions options;
     private final Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
     private Controller controller;
+    private Router router;
+    private RuntimeCapabilities capabilities;
 
     private FissileServer(ServerOptions options) {
         this.options = options;
@@ -69,13 +89,39 @@ public final class FissileServer implements AutoCloseable {
                 () -> store.list(Kinds.PACKAGE, null, LabelSelector.everything()).items(), ARCHIVE_GRACE, Clock.systemUTC());
         scheduler.scheduleWithFixedDelay(pruner::pruneOnce, PRUNE_INTERVAL.toMinutes(), PRUNE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
 
+        FileFunctionLogs logs = new FileFunctionLogs(options.dataDirectory().resolve("logs"));
+        closeInReverse.push(logs);
+        InstanceRuntime runtime = LocalProcessRuntime.create(
+                LocalRuntimeOptions.defaults(options.dataDirectory().resolve("runtime"), logs));
+        closeInReverse.push(runtime);
+        capabilities = runtime.capabilities();
+
+        Informer<Environment> environments = informer(store, Kinds.ENVIRONMENT);
+        Informer<Package> packages = informer(store, Kinds.PACKAGE);
+        Informer<Function> functions = informer(store, Kinds.FUNCTION);
+        Informer<HTTPTrigger> triggers = informer(store, Kinds.HTTP_TRIGGER);
+
+        PoolManager executor = PoolManager.start(ExecutorOptions.defaults(options.dataDirectory().resolve("executor")),
+                runtime, environments, packages, functions, archives);
+        closeInReverse.push(executor);
+
+        router = Router.start(vertx, new RouterOptions().host(options.address()).port(options.routerPort()),
+                triggers, functions, executor).await();
+        closeInReverse.push(() -> router.close().await());
+
         ControllerOptions controllerOptions = ControllerOptions.defaults()
                 .withHost(options.address())
                 .withPort(options.apiPort())
                 .withMaxArchiveBytes(options.maxArchiveBytes())
                 .withVersion(Version.current());
-        controller = Controller.start(vertx, controllerOptions, store, archives).await();
+        controller = Controller.start(vertx, controllerOptions, store, archives, logs).await();
         closeInReverse.push(() -> controller.close().await());
+    }
+
+    private <R extends Resource<?, ?>> Informer<R> informer(ResourceStore store, Kind<R> kind) {
+        Informer<R> informer = Informer.start(store, kind);
+        closeInReverse.push(informer);
+        return informer;
     }
 
     /** The controller's port (the one chosen when the options asked for 0). */
@@ -86,6 +132,21 @@ public final class FissileServer implements AutoCloseable {
     /** Where the CLI reaches the controller. */
     public URI apiUrl() {
         return URI.create("http://" + hostForUrl(options.address()) + ":" + apiPort());
+    }
+
+    /** The router's port (the one chosen when the options asked for 0). */
+    public int routerPort() {
+        return router.port();
+    }
+
+    /** Where functions answer. */
+    public URI routerUrl() {
+        return URI.create("http://" + hostForUrl(options.address()) + ":" + routerPort());
+    }
+
+    /** Whether functions run sandboxed and limited on this machine, and why not where they do not. */
+    public RuntimeCapabilities capabilities() {
+        return capabilities;
     }
 
     public ServerOptions options() {

@@ -20,36 +20,49 @@ import java.util.regex.Pattern;
  * can kill. Its output is kept for failure messages.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Pattern READY = Pattern.compile("controller API at (http://\\S+)");
+    /** The line the server prints once everything listens. */
+    private static final Pattern READY = Pattern.compile("router at (http://\\S+) .*controller API at (http://\\S+)");
 
     private final Process process;
+    private final URI routerUrl;
     private final URI apiUrl;
     private final List<String> output;
 
-    private ServerProcess(Process process, URI apiUrl, List<String> output) {
+    private ServerProcess(Process process, URI[] urls, List<String> output) {
         this.process = process;
-        this.apiUrl = apiUrl;
+        this.routerUrl = urls[0];
+        this.apiUrl = urls[1];
         this.output = output;
     }
 
-    /** Starts a server on {@code dataDirectory} and returns once its API answers. */
+    /** Starts a server on {@code dataDirectory}, on free ports, and returns once it listens. */
     public static ServerProcess start(Path dataDirectory, String... extraArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "server", "--data-dir", dataDirectory.toString(),
-                "--api-port", "0", "--port", "0"));
+                Main.class.getName()));
+        command.addAll(serverArguments(dataDirectory));
         command.addAll(List.of(extraArgs));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return launch(new ProcessBuilder(command));
+    }
+
+    /** The arguments of {@code fissile server} on a data directory, with free ports. */
+    public static List<String> serverArguments(Path dataDirectory) {
+        return List.of("server", "--data-dir", dataDirectory.toString(), "--api-port", "0", "--port", "0");
+    }
+
+    /** Runs a command that starts a server (e.g. the {@code ./fissile} launcher) and returns once it listens. */
+    public static ServerProcess launch(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process process = builder.redirectErrorStream(true).start();
         List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
-        CompletableFuture<URI> ready = new CompletableFuture<>();
+        CompletableFuture<URI[]> ready = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
                     output.add(line);
                     Matcher m = READY.matcher(line);
-                    if (m.find()) ready.complete(URI.create(m.group(1)));
+                    if (m.find()) ready.complete(new URI[]{URI.create(m.group(1)), URI.create(m.group(2))});
                 }
             } catch (IOException ignored) {
                 // the process ended
@@ -57,7 +70,7 @@ public final class ServerProcess implements AutoCloseable {
             ready.completeExceptionally(new IllegalStateException("server exited before it was ready:\n" + String.join("\n", output)));
         });
         try {
-            return new ServerProcess(process, ready.get(60, TimeUnit.SECONDS), output);
+            return new ServerProcess(process, ready.get(180, TimeUnit.SECONDS), output);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("server did not start: " + e.getMessage() + "\n" + String.join("\n", output), e);
@@ -66,6 +79,10 @@ public final class ServerProcess implements AutoCloseable {
 
     public URI apiUrl() {
         return apiUrl;
+    }
+
+    public URI routerUrl() {
+        return routerUrl;
     }
 
     public ControllerClient client() {

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code fissile server}: runs the whole platform in this process until it is stopped. */
 @Command(name = "server",
-        description = "Run Fissile: the controller API, the store and the archives, on this machine.")
+        description = "Run Fissile on this machine: the router, the functions' instances, the controller API, "
+                + "the store and the archives.")
 public final class ServerCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help")
@@ -48,9 +49,12 @@ public final class ServerCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "fissile-shutdown"));
+        if (!server.capabilities().sandboxed() || !server.capabilities().memoryLimits()) {
+            System.out.println("Note: " + server.capabilities().notes());
+        }
         // The line tests and scripts wait for: everything is listening.
-        System.out.println("Fissile is running: controller API at " + server.apiUrl()
-                + " (FISSILE_URL), data in " + options.dataDirectory());
+        System.out.println("Fissile is running: router at " + server.routerUrl() + " (FISSILE_ROUTER_URL), controller API at "
+                + server.apiUrl() + " (FISSILE_URL), data in " + options.dataDirectory());
         System.out.flush();
         stopped.await();
         return 0;

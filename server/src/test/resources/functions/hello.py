@@ -1,0 +1,2 @@
+def main():
+    return "hello from python\n"
