@@ -207,7 +207,10 @@ public final class Codec {
     private static InvalidResourceException invalid(JacksonException e) {
         String path = path(e.getPath());
         String message;
-        if (e instanceof InvalidFormatException ife) {
+        if (e instanceof InvalidFormatException ife && ife.getTargetType() == byte[].class) {
+            // Bytes may be a secret's value: the message names the field and never repeats what is in it.
+            message = "expected base64 text";
+        } else if (e instanceof InvalidFormatException ife) {
             message = "expected " + describe(ife.getTargetType()) + " but found \"" + ife.getValue() + "\"";
         } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
             message = "expected " + describe(mie.getTargetType());

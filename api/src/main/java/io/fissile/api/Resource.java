@@ -40,6 +40,14 @@ public abstract class Resource<S extends Extensible, T extends Extensible> exten
     public T status() { return status; }
     public Resource<S, T> status(T status) { this.status = status; return this; }
 
+    /**
+     * What the object holds for its users, apart from metadata and status: its spec, or for a kind
+     * without one (Secret, ConfigMap) its values. Two objects with the same content ask for the same.
+     */
+    public Object content() {
+        return spec;
+    }
+
     /** Shorthand for {@code metadata().name()}. */
     public String name() { return metadata.name(); }
 

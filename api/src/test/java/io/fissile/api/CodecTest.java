@@ -2,6 +2,8 @@ package io.fissile.api;
 
 import io.fissile.api.v1.Archive;
 import io.fissile.api.v1.ArchiveUploadSpec;
+import io.fissile.api.v1.Container;
+import io.fissile.api.v1.EnvVar;
 import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.HTTPTrigger;
@@ -65,6 +67,39 @@ class CodecTest {
         assertThat(Codec.toYaml(viaYaml)).contains("podspec:", "name: DEBUG", "value: \"1\"");
         assertThat(viaYaml.spec().builder().command()).isEqualTo("build");
         assertThat(viaYaml.spec().effectivePoolSize()).isEqualTo(3);
+    }
+
+    @Test
+    void aContainerFunctionsPodSpecIsTypedAndKeepsThePodFieldsItDoesNotModel() {
+        String yaml = """
+                apiVersion: fission.io/v1
+                kind: Function
+                metadata: {name: web}
+                spec:
+                  InvokeStrategy: {StrategyType: execution, ExecutionStrategy: {ExecutorType: container, MinScale: 1, MaxScale: 1}}
+                  podspec:
+                    terminationGracePeriodSeconds: 360
+                    imagePullSecrets: [{name: ""}]
+                    containers:
+                    - name: web
+                      image: ghcr.io/example/web:1
+                      command: [./serve, --quiet]
+                      args: [--root, /srv]
+                      ports: [{name: http-env, containerPort: 8080}]
+                      env: [{name: MODE, value: fast}]
+                      resources: {limits: {cpu: 200m}}
+                """;
+        Function fn = Codec.readResource(yaml, Kinds.FUNCTION);
+
+        Container container = fn.spec().podSpec().onlyContainer();
+        assertThat(container.image()).isEqualTo("ghcr.io/example/web:1");
+        assertThat(container.command()).containsExactly("./serve", "--quiet");
+        assertThat(container.args()).containsExactly("--root", "/srv");
+        assertThat(container.servingPort()).isEqualTo(8080);
+        assertThat(container.env()).extracting(EnvVar::name).containsExactly("MODE");
+        Function back = Codec.readResource(Codec.toYaml(Codec.fromJson(Codec.toJson(fn), Function.class)), Kinds.FUNCTION);
+        assertThat(Codec.sameContent(back, fn)).isTrue();
+        assertThat(Codec.toJson(back)).contains("\"terminationGracePeriodSeconds\":360", "\"resources\":{\"limits\":{\"cpu\":\"200m\"}}");
     }
 
     @Test

@@ -138,7 +138,42 @@ class ValidationTest {
                   InvokeStrategy: {StrategyType: execution, ExecutionStrategy: {ExecutorType: container, MaxScale: 1}}
                 """;
         assertThat(fields(container)).containsExactly("spec.podspec");
-        assertThat(fields(container + "  podspec: {containers: [{name: f, image: nginx}]}\n")).isEmpty();
+        assertThat(fields(container + "  podspec: {containers: [{name: f, image: nginx, ports: [{containerPort: 80}]}]}\n")).isEmpty();
+        assertThat(fields(container + "  podspec: {containers: [{name: f, command: [./serve], ports: [{containerPort: 8080}]}]}\n")).isEmpty();
+    }
+
+    @Test
+    void aContainerFunctionRunsOneCommandOrImageOnOnePort() {
+        String container = """
+                kind: Function
+                metadata: {name: f}
+                spec:
+                  InvokeStrategy: {StrategyType: execution, ExecutionStrategy: {ExecutorType: container}}
+                """;
+        assertThat(problems(container + "  podspec: {containers: []}\n"))
+                .containsExactly("spec.podspec.containers: needs exactly one container for executor type container, not 0");
+        assertThat(fields(container + "  podspec: {containers: [{name: a, image: x, ports: [{containerPort: 1}]}, {name: b, image: y}]}\n"))
+                .containsExactly("spec.podspec.containers");
+        assertThat(fields(container + "  podspec: {containers: [{name: f, command: [\"\"], args: [x]}]}\n"))
+                .containsExactlyInAnyOrder("spec.podspec.containers[0].command", "spec.podspec.containers[0].ports");
+        assertThat(problems(container + "  podspec: {containers: [{command: [./serve], ports: [{containerPort: 70000}], env: [{name: PORT, value: \"1\"}]}]}\n"))
+                .containsExactlyInAnyOrder("spec.podspec.containers[0].ports[0].containerPort: must be between 1 and 65535, not 70000",
+                        "spec.podspec.containers[0].env[0].name: \"PORT\" is set by the platform for every instance; the reserved names are "
+                                + "PORT, HOST, USERFUNC_DIR, SECRETS_DIR, CONFIGS_DIR, TMPDIR");
+        assertThat(fields(container + "  podspec: {containers: [{image: x, ports: [{name: http-env}]}]}\n"))
+                .containsExactly("spec.podspec.containers[0].ports[0].containerPort");
+    }
+
+    @Test
+    void otherExecutorTypesKeepAPodSpecWithoutContainerRules() {
+        assertThat(fields("""
+                kind: Function
+                metadata: {name: f}
+                spec:
+                  environment: {name: nodejs}
+                  package: {packageref: {name: p}}
+                  podspec: {containers: [{name: sidecar, image: busybox}, {name: f}]}
+                """)).isEmpty();
     }
 
     @Test

@@ -5,11 +5,13 @@ import io.fissile.cli.commands.RootCommand;
 import io.fissile.cli.commands.VersionCommand;
 import io.fissile.cli.commands.archive.ArchiveCommands;
 import io.fissile.cli.commands.canary.CanaryCommands;
+import io.fissile.cli.commands.configmap.ConfigMapCommands;
 import io.fissile.cli.commands.environment.EnvironmentCommands;
 import io.fissile.cli.commands.function.FunctionCommands;
 import io.fissile.cli.commands.httptrigger.RouteCommands;
 import io.fissile.cli.commands.mqtrigger.MessageQueueTriggerCommands;
 import io.fissile.cli.commands.pkg.PackageCommands;
+import io.fissile.cli.commands.secret.SecretCommands;
 import io.fissile.cli.commands.timetrigger.TimerCommands;
 import io.fissile.cli.commands.watch.WatchCommands;
 import io.fissile.spec.SpecCommand;
@@ -76,6 +78,9 @@ public final class FissileCli {
                 PackageCommands.commandLine(),
                 FunctionCommands.commandLine(),
                 ArchiveCommands.commandLine(),
+                // What functions read
+                SecretCommands.commandLine(),
+                ConfigMapCommands.commandLine(),
                 // Trigger commands
                 RouteCommands.commandLine(),
                 MessageQueueTriggerCommands.commandLine(),

@@ -73,8 +73,9 @@ class CommandTreeTest {
         assertThat(aliases(commands, "archive")).containsExactly("ar");
 
         assertThat(verbs(commands, "environment")).containsExactly("create", "get", "update", "delete", "list");
-        assertThat(verbs(commands, "function")).containsExactly("create", "get", "getmeta", "update", "delete", "list", "log", "test");
-        assertThat(verbs(commands, "package")).containsExactly("create", "get", "getsrc", "getdeploy", "update", "delete", "list", "info");
+        assertThat(verbs(commands, "function")).containsExactly("create", "get", "getmeta", "update", "delete", "list", "log", "test",
+                "run-container", "update-container");
+        assertThat(verbs(commands, "package")).containsExactly("create", "get", "getsrc", "getdeploy", "update", "rebuild", "delete", "list", "info");
         assertThat(verbs(commands, "timetrigger")).containsExactly("create", "get", "update", "delete", "list", "showschedule");
         assertThat(verbs(commands, "archive")).containsExactly("upload", "list", "delete", "get-url", "download");
     }

@@ -85,6 +85,17 @@ class PackageCommandsTest {
     }
 
     @Test
+    void aSourceDirectoryIsArchivedByItsContentsAsFissionDoes() throws IOException {
+        Path source = Files.createDirectories(dir.resolve("app/lib"));
+        Files.writeString(dir.resolve("app/package.json"), "{}\n");
+        Files.writeString(source.resolve("util.js"), "module.exports = 1;\n");
+        cli.ok("pkg", "create", "--name", "fromdir", "--env", "nodejs", "--src", "app");
+
+        cli.ok("pkg", "getsrc", "--name", "fromdir", "--output", "fromdir.zip");
+        assertThat(zipEntries(Files.readAllBytes(dir.resolve("fromdir.zip")))).containsExactly("lib/util.js", "package.json");
+    }
+
+    @Test
     void getdeployWritesTheCodeToStandardOutput() {
         cli.ok("pkg", "create", "--name", "literal", "--env", "python", "--code", "main.py");
         assertThat(cli.ok("pkg", "getdeploy", "--name", "literal")).isEqualTo("def main():\n    return 'hi'\n");

@@ -8,6 +8,7 @@ import io.fissile.api.Resource;
 import io.fissile.api.ResourceList;
 import io.fissile.api.WatchEvent;
 import io.fissile.api.v1.Kinds;
+import io.fissile.api.v1.Secret;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,15 +64,26 @@ public final class ControllerClient {
 
     // ---- resources
 
-    /** Lists a kind in a namespace, or in all namespaces when {@code namespace} is null. */
+    /** Lists a kind in a namespace, or in all namespaces when {@code namespace} is null; Secrets come redacted. */
     public <R extends Resource<?, ?>> ResourceList<R> list(Kind<R> kind, String namespace, String labelSelector) {
         String body = send(HttpRequest.newBuilder(uri(collection(kind), "namespace", namespace, "labelSelector", labelSelector)).GET());
         return Codec.readList(body, kind);
     }
 
+    /** The object, if it exists; a Secret comes redacted (keys and sizes, no values): see {@link #revealSecret}. */
     public <R extends Resource<?, ?>> Optional<R> get(Kind<R> kind, String namespace, String name) {
+        return get(kind, namespace, name, false);
+    }
+
+    /** A Secret with its values, which the controller answers only when asked this way. */
+    public Optional<Secret> revealSecret(String namespace, String name) {
+        return get(Kinds.SECRET, namespace, name, true);
+    }
+
+    private <R extends Resource<?, ?>> Optional<R> get(Kind<R> kind, String namespace, String name, boolean reveal) {
         try {
-            String body = send(HttpRequest.newBuilder(uri(item(kind, name), "namespace", namespace)).GET());
+            String body = send(HttpRequest.newBuilder(uri(item(kind, name), "namespace", namespace,
+                    "reveal", reveal ? "true" : null)).GET());
             return Optional.of(Codec.readResource(body, kind));
         } catch (ApiException e) {
             if (e.isNotFound()) return Optional.empty();

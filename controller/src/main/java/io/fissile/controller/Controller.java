@@ -7,6 +7,7 @@ import io.fissile.controller.http.OpenStreams;
 import io.fissile.controller.http.Route;
 import io.fissile.controller.logs.LogHandlers;
 import io.fissile.controller.resources.ResourceHandlers;
+import io.fissile.controller.system.MetricsHandlers;
 import io.fissile.controller.system.SystemHandlers;
 import io.fissile.runtime.FunctionLogs;
 import io.fissile.storage.ArchiveStore;
@@ -26,8 +27,8 @@ import java.util.Objects;
 
 /**
  * The controller: the REST API of docs/api.md over a {@link ResourceStore}, an {@link ArchiveStore}
- * and the runtime's {@link FunctionLogs}, served by Vert.x. The store, archives and logs stay the
- * caller's to close.
+ * and the runtime's {@link FunctionLogs}, served by Vert.x, with the platform's metrics when given a
+ * {@link MetricsSource}. The store, archives and logs stay the caller's to close.
  *
  * <pre>{@code
  * Controller controller = Controller.start(vertx, ControllerOptions.defaults(), store, archives, logs).await();
@@ -59,22 +60,33 @@ public final class Controller {
      */
     public static Future<Controller> start(Vertx vertx, ControllerOptions options, ResourceStore store, ArchiveStore archives,
                                            FunctionLogs logs) {
-        return listen(vertx, options, store, archives, Objects.requireNonNull(logs, "logs"));
+        return listen(vertx, options, store, archives, Objects.requireNonNull(logs, "logs"), null);
+    }
+
+    /**
+     * Starts listening as above, and also serves {@code GET /metrics} from {@code metrics}: the
+     * all-in-one server's one place for Prometheus to scrape.
+     */
+    public static Future<Controller> start(Vertx vertx, ControllerOptions options, ResourceStore store, ArchiveStore archives,
+                                           FunctionLogs logs, MetricsSource metrics) {
+        return listen(vertx, options, store, archives, Objects.requireNonNull(logs, "logs"),
+                Objects.requireNonNull(metrics, "metrics"));
     }
 
     /** Starts listening without function logs: {@code GET /v2/functions/{name}/logs} answers 503. */
     public static Future<Controller> start(Vertx vertx, ControllerOptions options, ResourceStore store, ArchiveStore archives) {
-        return listen(vertx, options, store, archives, null);
+        return listen(vertx, options, store, archives, null, null);
     }
 
     private static Future<Controller> listen(Vertx vertx, ControllerOptions options, ResourceStore store, ArchiveStore archives,
-                                             FunctionLogs logs) {
+                                             FunctionLogs logs, MetricsSource metrics) {
         WorkerExecutor workers = vertx.createSharedWorkerExecutor("fissile-controller", WORKER_THREADS);
         Blocking blocking = new Blocking(workers);
         OpenStreams openStreams = new OpenStreams();
 
         List<Route> routes = new ArrayList<>();
         routes.addAll(new SystemHandlers(store, options.version()).routes());
+        if (metrics != null) routes.addAll(new MetricsHandlers(metrics).routes());
         routes.addAll(new ArchiveHandlers(archives, store, options.maxArchiveBytes()).routes());
         routes.addAll(new LogHandlers(store, logs, options.watchBacklogBytes(), openStreams).routes());
         routes.addAll(new ResourceHandlers(store, options.maxBodyBytes(), options.watchBacklogBytes(), openStreams).routes());

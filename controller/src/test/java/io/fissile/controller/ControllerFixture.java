@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 final class ControllerFixture implements BeforeEachCallback, AfterEachCallback {
     private final UnaryOperator<ControllerOptions> options;
     private final SqliteStoreOptions storeOptions;
+    private final MetricsSource metrics;
 
     private Path dir;
     private Vertx vertx;
@@ -47,8 +48,18 @@ final class ControllerFixture implements BeforeEachCallback, AfterEachCallback {
     }
 
     ControllerFixture(UnaryOperator<ControllerOptions> options, SqliteStoreOptions storeOptions) {
+        this(options, storeOptions, null);
+    }
+
+    private ControllerFixture(UnaryOperator<ControllerOptions> options, SqliteStoreOptions storeOptions, MetricsSource metrics) {
         this.options = options;
         this.storeOptions = storeOptions;
+        this.metrics = metrics;
+    }
+
+    /** A controller that also serves {@code GET /metrics} from {@code metrics}. */
+    static ControllerFixture withMetrics(MetricsSource metrics) {
+        return new ControllerFixture(UnaryOperator.identity(), SqliteStoreOptions.defaults(), metrics);
     }
 
     @Override
@@ -58,7 +69,10 @@ final class ControllerFixture implements BeforeEachCallback, AfterEachCallback {
         archives = FileArchiveStore.open(archiveDirectory());
         logs = new FileFunctionLogs(dir.resolve("logs"));
         vertx = Vertx.vertx();
-        controller = Controller.start(vertx, options.apply(ControllerOptions.defaults().withPort(0)), store, archives, logs)
+        ControllerOptions controllerOptions = options.apply(ControllerOptions.defaults().withPort(0));
+        controller = (metrics == null
+                ? Controller.start(vertx, controllerOptions, store, archives, logs)
+                : Controller.start(vertx, controllerOptions, store, archives, logs, metrics))
                 .await();
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }

@@ -45,6 +45,11 @@ class SystemTest {
     }
 
     @Test
+    void aControllerGivenNoMetricsHasNoMetricsPath() {
+        assertThat(server.get("/metrics").status()).isEqualTo(404);
+    }
+
+    @Test
     void manyRequestsAtOnceAreAllAnswered() throws Exception {
         int clients = 16;
         int perClient = 15;

@@ -8,6 +8,7 @@ import io.fissile.api.v1.Function;
 import io.fissile.api.v1.Kinds;
 import io.fissile.api.v1.Package;
 import io.fissile.api.v1.PackageRef;
+import io.fissile.api.v1.Secret;
 import io.fissile.client.ApiException;
 import io.fissile.client.ControllerClient;
 import io.fissile.spec.ObjectChange.Action;
@@ -112,12 +113,18 @@ public final class SpecApplier {
             if (!DeploymentMarks.belongsTo(current, deployment.uid()) && !options.allowConflicts()) {
                 throw new SpecApplyException(location + ": " + ConflictCheck.describe(key, current), null, changes);
             }
-            if (ContentComparison.unchanged(want, current)) {
+            if (ContentComparison.unchanged(want, withValues(key, current))) {
                 record(new ObjectChange(key.kind().name(), key.namespace(), key.name(), Action.UNCHANGED, location));
                 return current;
             }
             want.metadata().resourceVersion(current.metadata().resourceVersion());
             return send(Action.UPDATED, key, location, () -> client.update(want));
+        }
+
+        /** Listed secrets are redacted: a secret's values are read only to tell whether they change. */
+        private Resource<?, ?> withValues(ObjectKey key, Resource<?, ?> current) {
+            if (!(current instanceof Secret)) return current;
+            return client.revealSecret(key.namespace(), key.name()).<Resource<?, ?>>map(s -> s).orElse(current);
         }
 
         /** Each function refers to its package's current resource version, so that a package change reaches it (as in Fission). */

@@ -122,14 +122,14 @@ class SpecReaderTest {
     @Test
     void documentsOfOtherToolsAreSkippedWithAWarning() {
         SpecProject project = SpecProject.copy("hello", tmp);
-        project.write("specs/configmap.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  a: b\n");
+        project.write("specs/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n");
 
         SpecSet specs = project.read();
 
         assertThat(specs.hasErrors()).isFalse();
         assertThat(specs.problems()).singleElement().satisfies(p -> {
             assertThat(p.isError()).isFalse();
-            assertThat(p.message()).contains("ConfigMap").contains("not a Fission object");
+            assertThat(p.message()).contains("Deployment").contains("not a Fission object");
         });
         assertThat(specs.resources()).hasSize(5);
     }

@@ -10,6 +10,7 @@ import io.fissile.api.v1.ArchiveUploadSpec;
 import io.fissile.api.v1.CanaryConfig;
 import io.fissile.api.v1.CanaryConfigSpec;
 import io.fissile.api.v1.Checksum;
+import io.fissile.api.v1.ConfigMap;
 import io.fissile.api.v1.DeploymentConfig;
 import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.EnvironmentSpec;
@@ -29,6 +30,7 @@ import io.fissile.api.v1.PackageSpec;
 import io.fissile.api.v1.PackageStatus;
 import io.fissile.api.v1.Reference;
 import io.fissile.api.v1.ResourceRequirements;
+import io.fissile.api.v1.Secret;
 import io.fissile.api.v1.TimeTrigger;
 import io.fissile.api.v1.TimeTriggerSpec;
 
@@ -60,6 +62,15 @@ public final class ResourceRules {
         switch (object) {
             case Resource<?, ?> r -> {
                 metadata(r.metadata(), p.at("metadata"));
+                // Kubernetes' core kinds keep their values at the top level, without a spec.
+                if (r instanceof Secret secret) {
+                    DataRules.secret(secret, p);
+                    return;
+                }
+                if (r instanceof ConfigMap configMap) {
+                    DataRules.configMap(configMap, p);
+                    return;
+                }
                 if (r.spec() == null) {
                     p.add("spec", "is required");
                     return;
@@ -202,6 +213,7 @@ public final class ResourceRules {
         String namespace = fn.namespace();
         sameNamespaceReferences(spec.secrets(), "secrets", namespace, p);
         sameNamespaceReferences(spec.configmaps(), "configmaps", namespace, p);
+        EnvVarRules.check(spec.env(), p);
         resources(spec.resources(), p.at("resources"));
         if (spec.invokeStrategy() != null) {
             Problems is = p.at("InvokeStrategy");
@@ -211,9 +223,7 @@ public final class ResourceRules {
             }
             executionStrategy(strategy, is.at("ExecutionStrategy"));
         }
-        if (container && spec.unknownField("podspec") == null) {
-            p.add("podspec", "is required for executor type container");
-        }
+        if (container) ContainerRules.check(spec.podSpec(), p);
         p.atLeast("functionTimeout", spec.functionTimeout(), 0);
         p.atLeast("idletimeout", spec.idleTimeout(), 0);
         p.atLeast("concurrency", spec.concurrency(), 0);

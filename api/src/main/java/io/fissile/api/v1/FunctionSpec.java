@@ -3,7 +3,9 @@ package io.fissile.api.v1;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fissile.api.Extensible;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A function: its environment, package and entrypoint, and how it is run. */
 public final class FunctionSpec extends Extensible {
@@ -12,6 +14,7 @@ public final class FunctionSpec extends Extensible {
     private FunctionPackageRef packageRef;
     private List<Reference> secrets;
     private List<Reference> configmaps;
+    private List<EnvVar> env;
     private ResourceRequirements resources;
     @JsonProperty("InvokeStrategy")
     private InvokeStrategy invokeStrategy;
@@ -22,6 +25,8 @@ public final class FunctionSpec extends Extensible {
     private Integer requestsPerPod;
     private Boolean onceOnly;
     private Integer retainPods;
+    @JsonProperty("podspec")
+    private PodSpec podSpec;
 
     public Reference environment() { return environment; }
     public FunctionSpec environment(Reference environment) { this.environment = environment; return this; }
@@ -34,6 +39,10 @@ public final class FunctionSpec extends Extensible {
 
     public List<Reference> configmaps() { return configmaps; }
     public FunctionSpec configmaps(List<Reference> configmaps) { this.configmaps = configmaps; return this; }
+
+    /** Environment variables of the function's instances, in order; null when none are set. */
+    public List<EnvVar> env() { return env; }
+    public FunctionSpec env(List<EnvVar> env) { this.env = env; return this; }
 
     public ResourceRequirements resources() { return resources; }
     public FunctionSpec resources(ResourceRequirements resources) { this.resources = resources; return this; }
@@ -64,6 +73,10 @@ public final class FunctionSpec extends Extensible {
     public Integer retainPods() { return retainPods; }
     public FunctionSpec retainPods(Integer retainPods) { this.retainPods = retainPods; return this; }
 
+    /** The pod a container function runs (its one container names the program or image); null for other functions. */
+    public PodSpec podSpec() { return podSpec; }
+    public FunctionSpec podSpec(PodSpec podSpec) { this.podSpec = podSpec; return this; }
+
     public static final int DEFAULT_FUNCTION_TIMEOUT = 60;
     public static final int DEFAULT_IDLE_TIMEOUT = 120;
     public static final int DEFAULT_CONCURRENCY = 500;
@@ -83,6 +96,13 @@ public final class FunctionSpec extends Extensible {
 
     public int effectiveRequestsPerPod() {
         return requestsPerPod == null || requestsPerPod <= 0 ? DEFAULT_REQUESTS_PER_POD : requestsPerPod;
+    }
+
+    /** The environment variables by name, in order (a later one of the same name wins; a null value reads as empty). */
+    public Map<String, String> environmentVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (env != null) env.forEach(v -> variables.put(v.name(), v.value() == null ? "" : v.value()));
+        return variables;
     }
 
     /** The execution strategy, or an empty one when none is written. */

@@ -7,9 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The Fission kinds ({@code apiVersion: fission.io/v1}) that Fissile stores. */
+/**
+ * The kinds Fissile stores: Fission's ({@code apiVersion: fission.io/v1}) and the two of
+ * Kubernetes' core API ({@code apiVersion: v1}) that functions read, Secret and ConfigMap.
+ */
 public final class Kinds {
     public static final String API_VERSION = "fission.io/v1";
+    /** Kubernetes' core API, of Secret and ConfigMap. */
+    public static final String CORE_API_VERSION = "v1";
+
+    public static final Kind<Secret> SECRET =
+            new Kind<>(CORE_API_VERSION, "Secret", "secrets", Secret.class, Secret::new);
+    public static final Kind<ConfigMap> CONFIG_MAP =
+            new Kind<>(CORE_API_VERSION, "ConfigMap", "configmaps", ConfigMap.class, ConfigMap::new);
 
     public static final Kind<Environment> ENVIRONMENT =
             new Kind<>(API_VERSION, "Environment", "environments", Environment.class, Environment::new);
@@ -29,7 +39,7 @@ public final class Kinds {
             new Kind<>(API_VERSION, "CanaryConfig", "canaryconfigs", CanaryConfig.class, CanaryConfig::new);
 
     /** In dependency order: what a later kind refers to comes earlier, so applying in this order works. */
-    private static final List<Kind<?>> ALL = List.of(ENVIRONMENT, PACKAGE, FUNCTION, HTTP_TRIGGER, TIME_TRIGGER,
+    private static final List<Kind<?>> ALL = List.of(SECRET, CONFIG_MAP, ENVIRONMENT, PACKAGE, FUNCTION, HTTP_TRIGGER, TIME_TRIGGER,
             MESSAGE_QUEUE_TRIGGER, KUBERNETES_WATCH_TRIGGER, CANARY_CONFIG);
 
     private Kinds() {

@@ -6,6 +6,7 @@ import io.fissile.api.InvalidResourceException;
 import io.fissile.api.ObjectMeta;
 import io.fissile.api.Resource;
 import io.fissile.api.Validation;
+import io.fissile.api.v1.Secret;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Objects;
 /**
  * What happens to an object between the request and the store, as in Kubernetes admission: its
  * namespace and name are settled against the request, defaults are filled in on create, and it is
- * validated. Every problem is reported at once.
+ * validated; a Secret's stringData is then folded into its data. Every problem is reported at once.
  */
 final class Admission {
     private Admission() {
@@ -75,6 +76,7 @@ final class Admission {
         if (!problems.isEmpty()) {
             throw new InvalidResourceException(subject(resource), problems);
         }
+        if (resource instanceof Secret secret) secret.normalize();
         return resource;
     }
 

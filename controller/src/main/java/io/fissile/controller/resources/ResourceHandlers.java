@@ -60,15 +60,20 @@ public final class ResourceHandlers {
             new WatchStream<>(exchange, kind, new SelectorFilter<>(selector, !fromNow), openStreams, watchBacklogBytes)
                     .start(store, namespace, fromNow ? null : from);
         } else {
-            exchange.reply(200, () -> store.list(kind, namespace, selector));
+            exchange.reply(200, () -> SecretRedaction.of(kind, store.list(kind, namespace, selector)));
         }
     }
 
+    /** A Secret's values are answered only to a get that asks for them with {@code ?reveal=true}. */
     private <R extends Resource<?, ?>> void get(Exchange exchange, Kind<R> kind) {
         String namespace = exchange.namespace();
         String name = exchange.pathParam("name");
-        exchange.reply(200, () -> store.get(kind, namespace, name).orElseThrow(() ->
-                ApiError.notFound(kind.name() + " \"" + namespace + "/" + name + "\" not found")));
+        boolean reveal = exchange.queryFlag("reveal");
+        exchange.reply(200, () -> {
+            R found = store.get(kind, namespace, name).orElseThrow(() ->
+                    ApiError.notFound(kind.name() + " \"" + namespace + "/" + name + "\" not found"));
+            return reveal ? found : SecretRedaction.of(found);
+        });
     }
 
     private <R extends Resource<?, ?>> void create(Exchange exchange, Kind<R> kind) {
@@ -91,15 +96,15 @@ public final class ResourceHandlers {
     private <R extends Resource<?, ?>> void delete(Exchange exchange, Kind<R> kind) {
         String namespace = exchange.namespace();
         String name = exchange.pathParam("name");
-        exchange.reply(200, () -> store.delete(kind, namespace, name));
+        exchange.reply(200, () -> SecretRedaction.of(store.delete(kind, namespace, name)));
     }
 
     /** Reads the body, then decodes it and writes it to the store on a worker. */
     private <R extends Resource<?, ?>> void withBody(Exchange exchange, Kind<R> kind, int status, UnaryOperator<R> write) {
         String contentType = exchange.request().getHeader(HttpHeaders.CONTENT_TYPE);
         RequestBodies.read(exchange.request(), maxBodyBytes, "the " + kind.name() + " body").onComplete(
-                body -> exchange.reply(status, () -> write.apply(
-                        ResourceDecoder.decode(kind, body.toString(StandardCharsets.UTF_8), contentType))),
+                body -> exchange.reply(status, () -> SecretRedaction.of(write.apply(
+                        ResourceDecoder.decode(kind, body.toString(StandardCharsets.UTF_8), contentType)))),
                 exchange::fail);
     }
 

@@ -71,7 +71,7 @@ final class WatchStream<R extends Resource<?, ?>> implements WatchListener<R>, O
     public void onEvent(WatchEvent<R> event) {
         WatchEvent<R> visible = filter.apply(event);
         if (visible == null) return;
-        Buffer line = NdjsonStream.line(visible);
+        Buffer line = NdjsonStream.line(SecretRedaction.of(visible));
         stream.onLoop(() -> stream.send(line));
     }
 

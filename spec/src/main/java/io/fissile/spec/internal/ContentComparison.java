@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Whether a stored object already is what a spec asks for: same labels, annotations and spec.
- * What the server sets (status, resource version, timestamps) does not count.
+ * Whether a stored object already is what a spec asks for: same labels, annotations and spec (a
+ * Secret's or ConfigMap's values). What the server sets (status, resource version, timestamps)
+ * does not count. A Secret must be compared with its values, not as the API lists it, redacted.
  */
 public final class ContentComparison {
     private ContentComparison() {
@@ -19,7 +20,7 @@ public final class ContentComparison {
     public static boolean unchanged(Resource<?, ?> desired, Resource<?, ?> stored) {
         return sameMap(desired.metadata().labels(), stored.metadata().labels())
                 && sameMap(desired.metadata().annotations(), stored.metadata().annotations())
-                && (Codec.sameContent(desired.spec(), stored.spec()) || builtFromSameSource(desired, stored));
+                && (Codec.sameContent(desired.content(), stored.content()) || builtFromSameSource(desired, stored));
     }
 
     /**

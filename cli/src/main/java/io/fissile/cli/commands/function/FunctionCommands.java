@@ -42,7 +42,9 @@ public final class FunctionCommands {
                 CommandLines.described(new FunctionDelete(), "Delete a function (and the package made for it, when no other function uses it)"),
                 ListResources.command(TYPE),
                 new FunctionLog(),
-                new FunctionTest());
+                new FunctionTest(),
+                new ContainerRun(),
+                new ContainerUpdate());
     }
 
     private static List<String> names(List<Reference> references) {

@@ -1,5 +1,6 @@
 package io.fissile.cli.commands.function;
 
+import io.fissile.api.v1.EnvVar;
 import io.fissile.api.v1.ExecutionStrategy;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.FunctionPackageRef;
@@ -9,12 +10,16 @@ import io.fissile.api.v1.Reference;
 import io.fissile.cli.commands.CliException;
 import io.fissile.cli.commands.Session;
 import io.fissile.cli.commands.resource.FieldFlags;
+import io.fissile.cli.options.KeyValues;
 import io.fissile.cli.options.LabelOptions;
 import io.fissile.cli.options.ResourceOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The flags {@code fn create} and {@code fn update} share. All are optional here so that an update
@@ -23,6 +28,7 @@ import java.util.List;
 public final class FunctionFlags {
     static final FieldFlags FIELDS = FieldFlags.of(
             "spec.environment", "--env",
+            "spec.env", "--env",
             "spec.package.packageref", "--pkgname",
             "spec.package.functionName", "--entrypoint",
             "spec.secrets", "--secret",
@@ -44,8 +50,30 @@ public final class FunctionFlags {
 
     static final int DEFAULT_MIN_SCALE = 1;
 
-    @Option(names = "--env", paramLabel = "ENVIRONMENT", description = "Environment the function runs in")
+    /** The environment named with --env; null when none was. */
     String environment;
+
+    /** The KEY=VALUE values of --env, in order. */
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private final List<String> environmentNames = new ArrayList<>();
+
+    /**
+     * {@code --env} is Fission's flag for the environment, so a value without '=' (environment
+     * names never hold one) names it; {@code KEY=VALUE} values are the function's variables.
+     * Picocli hands over every value given so far, each time.
+     */
+    @Option(names = "--env", paramLabel = "ENVIRONMENT|KEY=VALUE",
+            description = {"Environment the function runs in; or, as KEY=VALUE, an environment variable of its instances",
+                    "(repeat for several; update sets the variables given and keeps the others)"})
+    void environmentOrVariables(List<String> values) {
+        environmentNames.clear();
+        variables.clear();
+        for (String value : values) {
+            if (value.contains("=")) variables.putAll(KeyValues.parse("--env", List.of(value)));
+            else environmentNames.add(value);
+        }
+        environment = environmentNames.isEmpty() ? null : environmentNames.getLast();
+    }
 
     @Option(names = {"--entrypoint", "--entry", "--ep"}, paramLabel = "ENTRYPOINT",
             description = "Entry point in the code, e.g. hello.handler (nodejs), module.func (python), a class (jvm)")
@@ -117,6 +145,11 @@ public final class FunctionFlags {
     /** Sets the fields whose flags were given (environment and package are the commands' own business). */
     void applyTo(Function fn, boolean creating, Session session) {
         FunctionSpec spec = fn.spec();
+        if (environmentNames.size() > 1) {
+            throw new CliException("--env names the environment once (given: " + String.join(", ", environmentNames)
+                    + "); environment variables are given as KEY=VALUE");
+        }
+        if (!variables.isEmpty()) spec.env(withVariables(spec.env(), variables));
         if (entrypoint != null) {
             spec.packageRef(spec.packageRef() == null ? new FunctionPackageRef() : spec.packageRef());
             spec.packageRef().functionName(entrypoint);
@@ -184,7 +217,17 @@ public final class FunctionFlags {
         if (onceOnly != null) session.warn("--onceonly only applies to executor type poolmgr");
     }
 
-    private static List<Reference> references(List<String> names, String namespace) {
+    /** The variables as they were, each given one set (replaced in place, or added at the end). */
+    static List<EnvVar> withVariables(List<EnvVar> existing, Map<String, String> variables) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (existing != null) existing.forEach(v -> merged.put(v.name(), v.value()));
+        merged.putAll(variables);
+        List<EnvVar> env = new ArrayList<>();
+        merged.forEach((name, value) -> env.add(EnvVar.of(name, value)));
+        return env;
+    }
+
+    static List<Reference> references(List<String> names, String namespace) {
         return names.stream().map(name -> Reference.to(name).namespace(namespace)).toList();
     }
 }

@@ -29,7 +29,8 @@ final class CodeArchives {
 
     /**
      * The archive on the server: the file itself when it is one zip (or {@code asIs}, for --code),
-     * else the files zipped; literal when at most 256 KiB, uploaded otherwise.
+     * else the files zipped (a lone directory by its contents); literal when at most 256 KiB,
+     * uploaded otherwise.
      */
     static Archive upload(Session session, List<String> given, boolean asIs) {
         List<Path> files = Globs.expand(session, given);
@@ -41,7 +42,10 @@ final class CodeArchives {
                 file = single;
             } else {
                 zip = Files.createTempFile("fissile-archive-", ".zip");
-                file = Archives.zip(files, session.workingDirectory(), zip);
+                // As in Fission, a directory given alone is archived by its contents: its package.json
+                // or requirements.txt must sit at the archive's root for the builder to find it.
+                boolean lonelyDirectory = files.size() == 1 && Files.isDirectory(files.get(0));
+                file = Archives.zip(files, lonelyDirectory ? files.get(0) : session.workingDirectory(), zip);
             }
             session.verbose("archive " + file + " (" + Files.size(file) + " bytes)");
             return Archives.forPackage(session.client(), file);

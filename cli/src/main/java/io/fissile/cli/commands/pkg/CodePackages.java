@@ -84,9 +84,11 @@ public final class CodePackages {
     }
 
     /** New source or build settings: the package waits for its build again, as in Fission. */
-    private static Package markForBuild(Session session, Package pkg) {
+    static Package markForBuild(Session session, Package pkg) {
         PackageStatus status = pkg.status() == null ? new PackageStatus() : pkg.status();
         pkg.status(status.buildstatus(PackageStatus.PENDING).buildlog(null).lastUpdateTimestamp(Instant.now().toString()));
+        // The builder may already have taken up the new source and written "running": pending is still true, not a conflict.
+        pkg.metadata().resourceVersion(null);
         return session.client().updateStatus(pkg);
     }
 

@@ -44,6 +44,7 @@ public final class PackageCommands {
                 PackageArchiveGet.command(PackageArchiveGet.Side.SOURCE),
                 PackageArchiveGet.command(PackageArchiveGet.Side.DEPLOYMENT),
                 new PackageUpdate(),
+                new PackageRebuild(),
                 new PackageDelete(),
                 new PackageList(),
                 new PackageInfo());
