@@ -24,6 +24,16 @@ public interface Instance {
     Path userfuncDir();
 
     /**
+     * The directory, on the server's side, where the executor writes the secrets the function may
+     * read, as {@code <namespace>/<name>/<key>}; the instance sees it read-only at {@code SECRETS_DIR}
+     * ({@code /secrets} in a sandbox). Private to this instance; rewritten when a secret changes.
+     */
+    Path secretsDir();
+
+    /** As {@link #secretsDir()}, for config maps ({@code CONFIGS_DIR}, {@code /configs} in a sandbox). */
+    Path configsDir();
+
+    /**
      * The same directory as the instance's own code sees it: {@code /userfunc} inside a sandbox,
      * else the host path. Paths sent in a specialize request are built from this.
      */

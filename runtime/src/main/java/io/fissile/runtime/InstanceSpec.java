@@ -15,16 +15,24 @@ import java.util.Objects;
  * @param mounts host directories the instance may read (secrets and config maps), by the path it sees them at
  * @param memoryLimitBytes a memory limit, 0 for none
  * @param cpuLimitMillis a CPU limit in millicores, 0 for none
+ * @param userCommand the user's own program to run instead of the image's runtime (a container
+ *                    function; then the names are the function's), or null for an environment's instance
  */
 public record InstanceSpec(String environmentNamespace, String environmentName, String image,
                            Map<String, String> environment, List<Mount> mounts,
-                           long memoryLimitBytes, long cpuLimitMillis) {
+                           long memoryLimitBytes, long cpuLimitMillis, UserCommand userCommand) {
 
     public InstanceSpec {
         Objects.requireNonNull(environmentName, "environmentName");
         Objects.requireNonNull(image, "image");
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+
+    /** An instance of an environment's runtime. */
+    public InstanceSpec(String environmentNamespace, String environmentName, String image,
+                        Map<String, String> environment, List<Mount> mounts, long memoryLimitBytes, long cpuLimitMillis) {
+        this(environmentNamespace, environmentName, image, environment, mounts, memoryLimitBytes, cpuLimitMillis, null);
     }
 
     /** A plain generic instance: no extra variables, mounts or limits. */

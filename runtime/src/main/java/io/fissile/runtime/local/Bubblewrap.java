@@ -41,10 +41,16 @@ final class Bubblewrap implements Confinement {
     }
 
     @Override
-    public InstanceView prepare(LaunchRequest request) {
+    public InstanceView prepare(LaunchRequest request) throws IOException {
+        for (InstanceSpec.Mount mount : request.spec().mounts()) {
+            // A mount inside /secrets or /configs needs its mount point in the instance's own (read-only) directory.
+            Path mountPoint = request.dir().mountPoint(MountPaths.check(mount));
+            if (mountPoint != null) Files.createDirectories(mountPoint);
+        }
         String archive = request.sharedArchive() == null ? null
                 : ARCHIVE_DIR + "/" + request.sharedArchive().hostFile().getFileName();
-        return new InstanceView(USERFUNC, MountPaths.SECRETS, MountPaths.CONFIGS, RUNTIME_DIR, null, archive);
+        String runtimeDir = request.runtime() == null ? null : RUNTIME_DIR;
+        return new InstanceView(USERFUNC, MountPaths.SECRETS, MountPaths.CONFIGS, runtimeDir, null, archive);
     }
 
     @Override
@@ -55,12 +61,14 @@ final class Bubblewrap implements Confinement {
             // An interpreter outside the system directories: show its install prefix, never anything holding the server's data.
             if (!system.covers(path) && !baseDir.startsWith(path)) command.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
-        command.addAll(List.of("--ro-bind", request.runtime().dir().toString(), RUNTIME_DIR));
+        if (request.runtime() != null) command.addAll(List.of("--ro-bind", request.runtime().dir().toString(), RUNTIME_DIR));
         command.addAll(List.of("--bind", request.dir().userfunc().toString(), USERFUNC));
-        command.addAll(List.of("--dir", MountPaths.SECRETS, "--dir", MountPaths.CONFIGS));
+        // Read-only: the executor writes (and rewrites) them on the host side, the function only reads.
+        command.addAll(List.of("--ro-bind", request.dir().secrets().toString(), MountPaths.SECRETS,
+                "--ro-bind", request.dir().configs().toString(), MountPaths.CONFIGS));
         for (InstanceSpec.Mount mount : request.spec().mounts()) {
-            command.addAll(List.of("--ro-bind", mount.hostPath().toAbsolutePath().toString(),
-                    MountPaths.check(mount).toString()));
+            Path pathInInstance = MountPaths.check(mount);
+            command.addAll(List.of("--ro-bind", mount.hostPath().toAbsolutePath().toString(), pathInInstance.toString()));
         }
         SharedArchive archive = request.sharedArchive();
         if (archive != null) {

@@ -1,6 +1,7 @@
 package io.fissile.runtime.local;
 
 import io.fissile.runtime.ExitReason;
+import io.fissile.runtime.Sizes;
 
 import java.util.List;
 import java.util.Locale;

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Instances as plain processes of the server's user, for machines without a working sandbox. An
- * instance is told host paths: its {@code userfunc/} and {@code tmp/}, and a {@code view/} of links
- * laid out as {@code secrets/<ns>/<name>} and {@code configs/<ns>/<name>} so that the contract's
- * {@code <dir>/<namespace>/<name>/<key>} still holds. Nothing stops its code from reading the server's
+ * instance is told host paths: its {@code userfunc/}, {@code tmp/}, {@code secrets/} and
+ * {@code configs/} (where a mount is a link, so that the contract's {@code <dir>/<namespace>/<name>/<key>}
+ * still holds). Nothing stops its code from reading the server's
  * files. Where {@code setpriv} exists, the process is killed when the server dies.
  */
 final class HostProcesses implements Confinement {
@@ -34,17 +34,16 @@ final class HostProcesses implements Confinement {
     public InstanceView prepare(LaunchRequest request) throws IOException {
         InstanceDirectory dir = request.dir();
         Files.createDirectories(dir.tmp());
-        Path view = dir.view();
-        Files.createDirectories(view.resolve("secrets"));
-        Files.createDirectories(view.resolve("configs"));
         for (InstanceSpec.Mount mount : request.spec().mounts()) {
-            Path link = view.resolve(MountPaths.check(mount).toString().substring(1));
+            Path pathInInstance = MountPaths.check(mount);
+            Path link = dir.mountPoint(pathInInstance);
+            if (link == null) link = dir.root().resolve("mounts").resolve(pathInInstance.toString().substring(1));
             Files.createDirectories(link.getParent());
             Files.createSymbolicLink(link, mount.hostPath().toAbsolutePath());
         }
         String archive = request.sharedArchive() == null ? null : request.sharedArchive().hostFile().toString();
-        return new InstanceView(dir.userfunc().toString(), view.resolve("secrets").toString(),
-                view.resolve("configs").toString(), request.runtime().dir().toString(), dir.tmp().toString(), archive);
+        return new InstanceView(dir.userfunc().toString(), dir.secrets().toString(), dir.configs().toString(),
+                request.runtime() == null ? null : request.runtime().dir().toString(), dir.tmp().toString(), archive);
     }
 
     @Override

@@ -1,13 +1,15 @@
 package io.fissile.runtime.local;
 
+import io.fissile.runtime.archive.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * An instance's private directory, {@code <base>/instances/<id>/}: {@code userfunc/} for its package,
- * {@code tmp/} and {@code view/} (the secrets and configs it may read, as links) when it runs
- * unsandboxed, {@code cds/} for a JVM's first shared archive, and the record of its process for
+ * {@code secrets/} and {@code configs/} (what it may read of its function's secrets and config
+ * maps, written by the executor; the instance sees them read-only), {@code tmp/} when it runs unsandboxed, {@code cds/} for a JVM's first shared archive, and the record of its process for
  * cleaning up after a crash of the server.
  */
 record InstanceDirectory(Path root) {
@@ -17,6 +19,8 @@ record InstanceDirectory(Path root) {
         InstanceDirectory dir = new InstanceDirectory(instancesDir.resolve(id));
         Files.createDirectory(dir.root());
         Files.createDirectory(dir.userfunc());
+        Files.createDirectory(dir.secrets());
+        Files.createDirectory(dir.configs());
         return dir;
     }
 
@@ -32,9 +36,21 @@ record InstanceDirectory(Path root) {
         return root.resolve("tmp");
     }
 
-    /** Unsandboxed only: {@code view/secrets/<ns>/<name>} and {@code view/configs/<ns>/<name>} link to the mounts. */
-    Path view() {
-        return root.resolve("view");
+    /** {@code secrets/<ns>/<name>/<key>}, as the contract lays them out. */
+    Path secrets() {
+        return root.resolve("secrets");
+    }
+
+    /** {@code configs/<ns>/<name>/<key>}. */
+    Path configs() {
+        return root.resolve("configs");
+    }
+
+    /** The instance's own directory for a mount at {@code /secrets/...} or {@code /configs/...}, else null. */
+    Path mountPoint(Path pathInInstance) {
+        if (pathInInstance.startsWith(MountPaths.SECRETS)) return secrets().resolve(Path.of(MountPaths.SECRETS).relativize(pathInInstance).toString());
+        if (pathInInstance.startsWith(MountPaths.CONFIGS)) return configs().resolve(Path.of(MountPaths.CONFIGS).relativize(pathInInstance).toString());
+        return null;
     }
 
     Path sharedArchiveDir() {

@@ -1,6 +1,5 @@
 package io.fissile.runtime.local;
 
-import io.fissile.runtime.RuntimeKind;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Instance ids such as {@code nodejs-7f3a9c}: the runtime's name and six random hex digits. An id is
+ * Instance ids such as {@code nodejs-7f3a9c}: the runtime's name (or a container function's) and six random hex digits. An id is
  * taken by creating its directory, so two starts at the same moment never share one.
  */
 final class InstanceIds {
@@ -21,11 +20,11 @@ final class InstanceIds {
         this.instancesDir = instancesDir;
     }
 
-    InstanceDirectory allocate(RuntimeKind kind) throws IOException {
+    InstanceDirectory allocate(String name) throws IOException {
         while (true) {
             byte[] bytes = new byte[3];
             random.nextBytes(bytes);
-            String id = kind.fissileName() + "-" + HexFormat.of().formatHex(bytes);
+            String id = name + "-" + HexFormat.of().formatHex(bytes);
             try {
                 return InstanceDirectory.create(instancesDir, id);
             } catch (FileAlreadyExistsException taken) {

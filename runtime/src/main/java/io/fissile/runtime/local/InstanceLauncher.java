@@ -3,6 +3,7 @@ package io.fissile.runtime.local;
 import io.fissile.runtime.FunctionLogs;
 import io.fissile.runtime.InstanceSpec;
 import io.fissile.runtime.InstanceStartException;
+import io.fissile.runtime.UserCommand;
 import io.fissile.runtime.local.cgroup.CgroupSupport;
 import io.fissile.runtime.local.cgroup.InstanceCgroup;
 import org.slf4j.Logger;
@@ -10,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,19 +47,22 @@ final class InstanceLauncher {
         this.logs = logs;
     }
 
-    /** Starts the process; {@code onEnd} runs when it has ended, before {@link LocalInstance#exited()} completes. */
+    /**
+     * Starts the process: the runtime's server, or the spec's user command when {@code runtime} is
+     * null; {@code onEnd} runs when it has ended, before {@link LocalInstance#exited()} completes.
+     */
     LocalInstance launch(InstanceSpec spec, InstalledRuntime runtime, Consumer<LocalInstance> onEnd) {
-        RuntimeProgram program = programs.forRuntime(runtime);
         int port = ports.reserve();
         InstanceDirectory dir = null;
         Optional<InstanceCgroup> cgroup = Optional.empty();
         Process process = null;
         try {
-            dir = ids.allocate(runtime.kind());
+            dir = ids.allocate(runtime == null ? spec.environmentName() : runtime.kind().fissileName());
             String id = dir.id();
-            SharedArchive archive = archives.forInstance(runtime, dir).orElse(null);
+            SharedArchive archive = runtime == null ? null : archives.forInstance(runtime, dir).orElse(null);
             LaunchRequest request = new LaunchRequest(id, spec, dir, runtime, port, archive);
             InstanceView view = confinement.prepare(request);
+            RuntimeProgram program = runtime == null ? userProgram(spec, view, port, dir) : programs.forRuntime(runtime);
             cgroup = createCgroup(id, spec);
             boolean kernelLimitsMemory = cgroup.isPresent() && cgroups.get().limitsMemory();
             List<String> command = program.command(view, spec.memoryLimitBytes(), kernelLimitsMemory);
@@ -75,8 +81,19 @@ final class InstanceLauncher {
             if (dir != null) dir.delete();
             ports.release(port);
             if (e instanceof InstanceStartException start) throw start;
-            throw new InstanceStartException("Cannot start a " + runtime.kind().fissileName() + " instance: " + e, e);
+            String what = runtime == null ? "the command of " + spec.environmentName() : "a " + runtime.kind().fissileName() + " instance";
+            throw new InstanceStartException("Cannot start " + what + ": " + e, e);
         }
+    }
+
+    /** The user's command, its own directories filled first (the function's package, its secrets), since it is never specialized. */
+    private static RuntimeProgram userProgram(InstanceSpec spec, InstanceView view, int port, InstanceDirectory dir) throws IOException {
+        UserCommand command = spec.userCommand();
+        if (command.files() != null) command.files().fill(dir.userfunc(), dir.secrets(), dir.configs());
+        Map<String, String> variables = new HashMap<>(ContractVariables.of(view, port, spec.environment(), ""));
+        // The search path is the confinement's to set, not the user's to refer to.
+        variables.remove("PATH");
+        return new UserCommandProgram(command, variables);
     }
 
     private Optional<InstanceCgroup> createCgroup(String id, InstanceSpec spec) throws IOException {

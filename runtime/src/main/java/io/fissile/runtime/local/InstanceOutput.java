@@ -36,6 +36,8 @@ final class InstanceOutput {
     InstanceOutput(String instanceId, InstanceSpec spec, FunctionLogs logs) {
         this.instanceId = instanceId;
         this.spec = spec;
+        // A user command serves its function from the start: what it says while starting is the function's.
+        if (spec.userCommand() != null) function = new FunctionTag(spec.environmentNamespace(), spec.environmentName());
         this.logs = logs;
     }
 

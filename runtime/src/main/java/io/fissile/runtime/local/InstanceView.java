@@ -6,7 +6,7 @@ package io.fissile.runtime.local;
  * @param userfunc where its package is ({@code USERFUNC_DIR})
  * @param secrets {@code SECRETS_DIR}
  * @param configs {@code CONFIGS_DIR}
- * @param runtimeDir the runtime's extracted files
+ * @param runtimeDir the runtime's extracted files, or null for a user command
  * @param tmp its private temporary directory, or null when {@code /tmp} is already private (sandbox)
  * @param sharedArchive the JVM's class-data sharing archive, or null for other runtimes
  */

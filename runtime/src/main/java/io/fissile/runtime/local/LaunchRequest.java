@@ -8,7 +8,7 @@ import io.fissile.runtime.InstanceSpec;
  * @param id the instance id
  * @param spec what to start
  * @param dir its private directory
- * @param runtime the runtime's extracted files
+ * @param runtime the runtime's extracted files, or null for a user command
  * @param port the loopback port it is to listen on
  * @param sharedArchive the JVM archive it may use or create, or null for other runtimes
  */

@@ -80,6 +80,16 @@ final class LocalInstance implements Instance {
     }
 
     @Override
+    public Path secretsDir() {
+        return request.dir().secrets();
+    }
+
+    @Override
+    public Path configsDir() {
+        return request.dir().configs();
+    }
+
+    @Override
     public String userfuncPathInInstance() {
         return view.userfunc();
     }

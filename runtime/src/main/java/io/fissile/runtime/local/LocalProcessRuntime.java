@@ -105,14 +105,15 @@ public final class LocalProcessRuntime implements InstanceRuntime {
         Objects.requireNonNull(spec, "spec");
         if (closed) return CompletableFuture.failedFuture(new InstanceStartException("The instance runtime is closed"));
         Optional<RuntimeKind> kind = RuntimeKind.forImage(spec.image());
-        if (kind.isEmpty()) {
+        if (kind.isEmpty() && spec.userCommand() == null) {
             return CompletableFuture.failedFuture(new InstanceStartException("Unknown environment image \"" + spec.image()
                     + "\": Fissile runs " + RuntimeKind.knownImages()));
         }
         CompletableFuture<Instance> result = new CompletableFuture<>();
         tasks.execute(() -> {
             try {
-                Instance instance = startReady(spec, kind.get());
+                // A user command runs in place of the image's runtime.
+                Instance instance = startReady(spec, spec.userCommand() != null ? null : kind.get());
                 // Nobody will ever use an instance whose start was cancelled or timed out meanwhile: stop it.
                 if (!result.complete(instance)) instance.stop(Duration.ZERO);
             } catch (RuntimeException e) {
@@ -152,8 +153,9 @@ public final class LocalProcessRuntime implements InstanceRuntime {
         processes.close();
     }
 
+    /** @param kind the runtime to start, or null for the spec's user command */
     private Instance startReady(InstanceSpec spec, RuntimeKind kind) {
-        InstalledRuntime runtime = installer.install(kind);
+        InstalledRuntime runtime = kind == null ? null : installer.install(kind);
         for (int attempt = 1; ; attempt++) {
             LocalInstance instance = launcher.launch(spec, runtime, this::ended);
             live.put(instance.id(), instance);

@@ -1,5 +1,7 @@
 package io.fissile.runtime.local;
 
+import io.fissile.runtime.Sizes;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

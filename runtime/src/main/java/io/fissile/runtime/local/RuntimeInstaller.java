@@ -2,6 +2,7 @@ package io.fissile.runtime.local;
 
 import io.fissile.runtime.InstanceStartException;
 import io.fissile.runtime.RuntimeKind;
+import io.fissile.runtime.archive.FileTrees;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

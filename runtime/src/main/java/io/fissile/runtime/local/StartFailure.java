@@ -18,11 +18,17 @@ final class StartFailure {
     }
 
     static InstanceStartException timedOut(LocalInstance instance, Duration timeout) {
+        // The usual mistake of a user's own program: listening on a port of its choosing.
+        String hint = instance.spec().userCommand() == null ? "" : " (the program must listen on the port in PORT)";
         return new InstanceStartException(describe(instance) + " did not accept connections on " + endpoint(instance)
-                + " within " + timeout.toMillis() / 1000.0 + " s and was stopped" + lastOutput(instance.recentOutput()));
+                + " within " + timeout.toMillis() / 1000.0 + " s and was stopped" + hint + lastOutput(instance.recentOutput()));
     }
 
     private static String describe(LocalInstance instance) {
+        if (instance.spec().userCommand() != null) {
+            return "Instance " + instance.id() + " of function " + instance.spec().environmentName()
+                    + " (command " + instance.spec().userCommand().command().getFirst() + ")";
+        }
         return "Instance " + instance.id() + " of environment " + instance.spec().environmentName()
                 + " (" + instance.spec().image() + ")";
     }

@@ -1,6 +1,7 @@
 package io.fissile.runtime.local;
 
 import io.fissile.function.Function;
+import io.fissile.runtime.archive.FileTrees;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;

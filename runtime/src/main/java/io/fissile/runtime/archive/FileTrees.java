@@ -1,4 +1,4 @@
-package io.fissile.runtime.local;
+package io.fissile.runtime.archive;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Removing directory trees. Symbolic links are removed, never followed (an instance's view links to secrets). */
-final class FileTrees {
+/**
+ * Removing directory trees: instance directories, unpacked packages, build work directories. Symbolic
+ * links are removed, never followed (an instance's view links to secrets, a build's output may link anywhere).
+ */
+public final class FileTrees {
 
     private FileTrees() {
     }
 
-    static void delete(Path root) {
+    /** Deletes a file or a directory with everything in it; nothing when it does not exist. */
+    public static void delete(Path root) {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
