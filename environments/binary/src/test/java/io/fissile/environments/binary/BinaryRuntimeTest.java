@@ -81,6 +81,41 @@ class BinaryRuntimeTest {
     }
 
     @Test
+    void theFunctionsOwnVariablesReachTheExecutableAndItsPathStillEndsWithThePackage() throws Exception {
+        Path userfunc = Files.createDirectories(work.resolve("userfunc"));
+        Path script = script("vars.sh", "echo \"$GREETING|$INHERITED_SETTING|$PATH\"\n", false);
+        try (RuntimeProcess runtime = binaryRuntime()
+                .env("USERFUNC_DIR", userfunc.toString())
+                .env("INHERITED_SETTING", "from the runtime")
+                .start()) {
+            HttpResponse<String> specialized = runtime.specialize(script, "",
+                    Map.of("GREETING", "hello from spec.env", "INHERITED_SETTING", "overridden", "PATH", "/opt/tools/bin:/bin"));
+
+            assertThat(specialized.statusCode()).as(specialized.body()).isEqualTo(200);
+            assertThat(runtime.get("/").body()).isEqualTo("hello from spec.env|overridden|/opt/tools/bin:/bin:"
+                    + userfunc.resolve("deployarchive") + ":" + userfunc + "\n");
+        }
+    }
+
+    @Test
+    void variablesTheContractOrTheRequestsSetAreRefusedByName() throws Exception {
+        Path script = script("vars.sh", "echo \"$GREETING\"\n", false);
+        try (RuntimeProcess runtime = binaryRuntime().start()) {
+            HttpResponse<String> port = runtime.specialize(script, "", Map.of("PORT", "9999"));
+            HttpResponse<String> method = runtime.specialize(script, "", Map.of("REQUEST_METHOD", "GET"));
+            HttpResponse<String> header = runtime.specialize(script, "", Map.of("HTTP_X_USER", "mallory"));
+            HttpResponse<String> specialized = runtime.specialize(script, "", Map.of("GREETING", "hi"));
+
+            assertThat(List.of(port, method, header)).extracting(HttpResponse::statusCode).containsOnly(400);
+            assertThat(port.body()).contains("PORT");
+            assertThat(method.body()).contains("REQUEST_METHOD");
+            assertThat(header.body()).contains("HTTP_X_USER");
+            assertThat(specialized.statusCode()).isEqualTo(200);
+            assertThat(runtime.get("/").body()).isEqualTo("hi\n");
+        }
+    }
+
+    @Test
     void aShellScriptReadsHeadersWithUnderscores() throws Exception {
         Path script = script("greet.sh", "echo \"hello $HTTP_X_USER_NAME via $REQUEST_METHOD\"\n", false);
         try (RuntimeProcess runtime = binaryRuntime().start()) {

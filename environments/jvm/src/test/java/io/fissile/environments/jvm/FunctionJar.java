@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +84,9 @@ public final class FunctionJar {
 
     /** Compiles and writes a jar with every compiled class and the manifest. */
     public Path writeJar(Path jar) {
+        Path classes = null;
         try {
-            Path classes = compileTo(Files.createTempDirectory("function-classes"));
+            classes = compileTo(Files.createTempDirectory("function-classes"));
             Files.createDirectories(jar.toAbsolutePath().getParent());
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
                  Stream<Path> files = Files.walk(classes)) {
@@ -95,6 +97,17 @@ public final class FunctionJar {
                 }
             }
             return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (classes != null) deleteTree(classes);
+        }
+    }
+
+    /** The compiled classes are only a step towards the jar: nothing is left behind in the temp directory. */
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

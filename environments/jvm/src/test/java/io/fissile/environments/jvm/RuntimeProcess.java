@@ -107,6 +107,15 @@ public final class RuntimeProcess implements AutoCloseable {
                 + functionName + "\", \"url\": \"/test\"}");
     }
 
+    /** {@code POST /v2/specialize} with a filepath, functionName and the function's own environment variables. */
+    public HttpResponse<String> specialize(Path filepath, String functionName, Map<String, String> env) {
+        StringBuilder members = new StringBuilder();
+        env.forEach((name, value) -> members.append(members.isEmpty() ? "" : ", ")
+                .append(jsonString(name)).append(": ").append(jsonString(value)));
+        return post("/v2/specialize", "{\"filepath\": " + jsonString(filepath.toString()) + ", \"functionName\": "
+                + jsonString(functionName) + ", \"env\": {" + members + "}}");
+    }
+
     public String stdout() {
         return stdout.toString();
     }
@@ -139,6 +148,13 @@ public final class RuntimeProcess implements AutoCloseable {
         if (process.isAlive()) {
             terminate();
         }
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        text.chars().forEach(c -> json.append(c == '"' || c == '\\' ? "\\" + (char) c
+                : c < 0x20 ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return json.append('"').toString();
     }
 
     private static void capture(InputStream stream, StringBuffer into) {

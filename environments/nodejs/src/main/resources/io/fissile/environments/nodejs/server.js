@@ -8,6 +8,7 @@ const { FunctionRequest, readBody, BadRequest } = require('./request');
 const { FunctionResponse, sendText } = require('./response');
 const { loadFunction, LoadError } = require('./loader');
 const { invoke } = require('./invoke');
+const { parseFunctionEnv, setFunctionEnv } = require('./function-env');
 
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 8888);
@@ -24,9 +25,15 @@ async function specialize(req, res, target) {
   }
   specializing = true;
   try {
-    const { filepath, functionName } = await target(req);
+    const { filepath, functionName, env } = await target(req);
     const started = process.hrtime.bigint();
-    userFunction = await loadFunction(filepath, functionName);
+    const unsetFunctionEnv = setFunctionEnv(env);
+    try {
+      userFunction = await loadFunction(filepath, functionName);
+    } catch (err) {
+      unsetFunctionEnv();
+      throw err;
+    }
     const millis = Number(process.hrtime.bigint() - started) / 1e6;
     console.log(`specialized with ${filepath} (entrypoint "${functionName}") in ${millis.toFixed(1)} ms`);
     sendText(res, 202, '');
@@ -43,7 +50,7 @@ async function specialize(req, res, target) {
 // v1: the code sits at $USERFUNC_DIR/user and the module itself is the function.
 async function v1Target(req) {
   req.resume();
-  return { filepath: path.join(userfuncDir, 'user'), functionName: '' };
+  return { filepath: path.join(userfuncDir, 'user'), functionName: '', env: {} };
 }
 
 async function v2Target(req) {
@@ -57,7 +64,11 @@ async function v2Target(req) {
   if (!request || typeof request.filepath !== 'string' || request.filepath === '') {
     throw new BadRequest('invalid specialize request: "filepath" is required');
   }
-  return { filepath: request.filepath, functionName: String(request.functionName ?? '') };
+  return {
+    filepath: request.filepath,
+    functionName: String(request.functionName ?? ''),
+    env: parseFunctionEnv(request.env),
+  };
 }
 
 function handle(req, res) {

@@ -23,8 +23,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * One environment runtime running as an OS process on a free loopback port, started the way Fissile's
@@ -119,11 +121,24 @@ public final class RuntimeProcess implements AutoCloseable {
 
     /** POST /v2/specialize with the file or directory and the entrypoint. */
     public HttpResponse<String> specialize(Path filepath, String functionName) {
-        String body = "{\"filepath\": " + jsonString(filepath.toString())
-                + ", \"functionName\": " + jsonString(functionName) + ", \"url\": \"\"}";
+        return specializeWith("{\"filepath\": " + jsonString(filepath.toString())
+                + ", \"functionName\": " + jsonString(functionName) + ", \"url\": \"\"}");
+    }
+
+    /** POST /v2/specialize with the file or directory, the entrypoint and the function's own environment variables. */
+    public HttpResponse<String> specialize(Path filepath, String functionName, Map<String, String> env) {
+        String variables = env.entrySet().stream()
+                .map(variable -> jsonString(variable.getKey()) + ": " + jsonString(variable.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
+        return specializeWith("{\"filepath\": " + jsonString(filepath.toString())
+                + ", \"functionName\": " + jsonString(functionName) + ", \"env\": " + variables + "}");
+    }
+
+    /** POST /v2/specialize with this body, as it is. */
+    public HttpResponse<String> specializeWith(String json) {
         return send(request("/v2/specialize")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** POST /specialize: the code is at $USERFUNC_DIR/user. */

@@ -4,9 +4,11 @@ import io.fissile.environments.jvm.http.HttpExchange;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The CGI-like variables the executable sees, on top of the runtime's own environment:
+ * The CGI-like variables the executable sees, on top of the runtime's own environment and the
+ * function's own variables:
  * REQUEST_METHOD, REQUEST_URI, CONTENT_LENGTH (-1 for a chunked body) and PATH as Fission sets
  * them, plus QUERY_STRING. Each header becomes {@code HTTP_<NAME>} upper-cased, once with its
  * dashes kept, as Fission passes it (e.g. {@code HTTP_X-FISSION-FUNCTION-NAME}, which programs
@@ -16,13 +18,23 @@ import java.util.Map;
 final class CgiEnvironment {
 
     private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+    private static final Set<String> REQUEST_VARIABLES = Set.of("REQUEST_METHOD", "REQUEST_URI", "QUERY_STRING", "CONTENT_LENGTH");
+    private static final String HEADER_PREFIX = "HTTP_";
 
     private CgiEnvironment() {
     }
 
-    /** The process PATH followed by the package directories, as Fission's binary runtime means it. */
-    static String basePath(Path userFuncDir) {
-        String path = System.getenv("PATH");
+    /** Whether {@link #fill} sets the variable from each request, so a function's own must not. */
+    static boolean describesRequests(String name) {
+        return REQUEST_VARIABLES.contains(name) || name.startsWith(HEADER_PREFIX);
+    }
+
+    /**
+     * The PATH (the function's own, else the process's) followed by the package directories, as
+     * Fission's binary runtime means it.
+     */
+    static String basePath(Path userFuncDir, Map<String, String> functionVariables) {
+        String path = functionVariables.getOrDefault("PATH", System.getenv("PATH"));
         return (path == null || path.isEmpty() ? DEFAULT_PATH : path)
                 + ":" + userFuncDir.resolve("deployarchive") + ":" + userFuncDir;
     }
@@ -42,9 +54,9 @@ final class CgiEnvironment {
             if (name.equals("PROXY") || value.indexOf('\0') >= 0) {
                 continue;
             }
-            put(environment, "HTTP_" + name, value);
+            put(environment, HEADER_PREFIX + name, value);
             if (name.indexOf('-') >= 0) {
-                put(environment, "HTTP_" + name.replace('-', '_'), value);
+                put(environment, HEADER_PREFIX + name.replace('-', '_'), value);
             }
         }
     }

@@ -25,10 +25,12 @@ final class ExecutableHandler implements HttpHandler {
     private static final Map<String, List<String>> NO_HEADERS = Map.of();
 
     private final LaunchCommand launch;
+    private final Map<String, String> functionVariables;
     private final String path;
 
-    ExecutableHandler(LaunchCommand launch, String path) {
+    ExecutableHandler(LaunchCommand launch, Map<String, String> functionVariables, String path) {
         this.launch = launch;
+        this.functionVariables = functionVariables;
         this.path = path;
     }
 
@@ -37,6 +39,7 @@ final class ExecutableHandler implements HttpHandler {
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(launch.command()).directory(launch.workingDirectory().toFile());
+            builder.environment().putAll(functionVariables);
             CgiEnvironment.fill(builder.environment(), exchange, path);
             process = builder.start();
         } catch (IOException | IllegalArgumentException e) {

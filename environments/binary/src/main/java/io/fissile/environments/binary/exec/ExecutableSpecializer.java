@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Specializes the binary runtime: the executable is the file {@code filepath}, or
- * {@code filepath/functionName} when filepath is a directory.
+ * {@code filepath/functionName} when filepath is a directory; it runs with the function's own
+ * environment variables.
  */
 public final class ExecutableSpecializer implements Specializer {
 
@@ -37,7 +38,14 @@ public final class ExecutableSpecializer implements Specializer {
         if (!Files.isRegularFile(file)) {
             throw new SpecializationException("not a regular file: " + file);
         }
-        return new ExecutableHandler(LaunchCommand.of(file), CgiEnvironment.basePath(settings.userFuncDir()));
+        return new ExecutableHandler(LaunchCommand.of(file), request.environment(),
+                CgiEnvironment.basePath(settings.userFuncDir(), request.environment()));
+    }
+
+    /** The variables describing each request are the runtime's, set anew for every run. */
+    @Override
+    public boolean reservesVariable(String name) {
+        return CgiEnvironment.describesRequests(name);
     }
 
     /** The shell itself: it runs the rehearsal's body, a shell command, from its stdin. */

@@ -7,6 +7,7 @@ import io.fissile.function.Request;
 import io.fissile.function.Response;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,14 +22,17 @@ public final class FunctionHandler implements HttpHandler {
     private final Function function;
     private final ClassLoader functionLoader;
     private final ReentrantLock oneCallAtATime;
+    private final Map<String, String> environment;
     private final MountedFiles secrets;
     private final MountedFiles configs;
 
+    /** {@code environment}: the function's own variables, which its {@link io.fissile.function.Context} offers. */
     public FunctionHandler(Function function, ClassLoader functionLoader, boolean singleThreaded,
-                           Path secretsDir, Path configsDir) {
+                           Map<String, String> environment, Path secretsDir, Path configsDir) {
         this.function = function;
         this.functionLoader = functionLoader;
         this.oneCallAtATime = singleThreaded ? new ReentrantLock(true) : null;
+        this.environment = Map.copyOf(environment);
         this.secrets = new MountedFiles("secret", secretsDir);
         this.configs = new MountedFiles("config map", configsDir);
     }
@@ -59,7 +63,7 @@ public final class FunctionHandler implements HttpHandler {
             oneCallAtATime.lock();
         }
         try {
-            return function.handle(request, new FunctionContext(request, secrets, configs));
+            return function.handle(request, new FunctionContext(request, environment, secrets, configs));
         } finally {
             if (oneCallAtATime != null) {
                 oneCallAtATime.unlock();

@@ -14,25 +14,33 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.security.CodeSource;
 
-/** Specializes the jvm runtime: the function's class from its jars, in a class loader of its own. */
+/**
+ * Specializes the jvm runtime: the function's class from its jars, in a class loader of its own,
+ * its environment variables set before the class initializes.
+ */
 public final class JavaFunctionSpecializer implements Specializer {
 
     private final RuntimeSettings settings;
 
     public JavaFunctionSpecializer(RuntimeSettings settings) {
         this.settings = settings;
+        ProcessVariables.prepare();
     }
 
     @Override
     public HttpHandler specialize(LoadRequest request) throws SpecializationException {
         URLClassLoader loader = new URLClassLoader("function", FunctionClassPath.of(request.filepath()),
                 new FunctionParentClassLoader());
+        Runnable unsetVariables = () -> { };
         try {
+            unsetVariables = ProcessVariables.set(request.environment());
             String className = EntrypointClass.name(request.functionName(), loader, request.filepath());
             Function function = FunctionInstantiator.instantiate(loader, className, request.filepath());
             boolean singleThreaded = function.getClass().isAnnotationPresent(SingleThreaded.class);
-            return new FunctionHandler(function, loader, singleThreaded, settings.secretsDir(), settings.configsDir());
-        } catch (SpecializationException | RuntimeException e) {
+            return new FunctionHandler(function, loader, singleThreaded, request.environment(),
+                    settings.secretsDir(), settings.configsDir());
+        } catch (SpecializationException | RuntimeException | LinkageError e) {
+            unsetVariables.run();
             close(loader);
             throw e;
         }

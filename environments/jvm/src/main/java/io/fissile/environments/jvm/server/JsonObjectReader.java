@@ -1,11 +1,15 @@
 package io.fissile.environments.jvm.server;
 
-import java.util.HashMap;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the string members of a JSON object, such as a specialization request; members of other
- * types are checked for syntax and skipped. Enough JSON for this job, and no dependency.
+ * Reads a JSON object, such as a specialization request, into plain Java values: strings, numbers
+ * ({@link BigDecimal}), booleans, {@code null}, lists and maps (in the order written). Enough JSON
+ * for this job, and no dependency.
  */
 final class JsonObjectReader {
 
@@ -17,32 +21,17 @@ final class JsonObjectReader {
     }
 
     /**
-     * Returns the object's string members.
+     * Returns the object's members.
      *
      * @throws IllegalArgumentException when {@code text} is not a JSON object
      */
-    static Map<String, String> stringMembers(String text) {
+    static Map<String, Object> members(String text) {
         JsonObjectReader reader = new JsonObjectReader(text);
-        Map<String, String> members = new HashMap<>();
         reader.skipWhitespace();
-        reader.expect('{');
-        reader.skipWhitespace();
-        if (!reader.consume('}')) {
-            do {
-                reader.skipWhitespace();
-                String name = reader.string();
-                reader.skipWhitespace();
-                reader.expect(':');
-                reader.skipWhitespace();
-                if (reader.peek() == '"') {
-                    members.put(name, reader.string());
-                } else {
-                    reader.skipValue();
-                }
-                reader.skipWhitespace();
-            } while (reader.consume(','));
-            reader.expect('}');
+        if (reader.peek() != '{') {
+            throw reader.error("expected '{'");
         }
+        Map<String, Object> members = reader.object();
         reader.skipWhitespace();
         if (reader.position != text.length()) {
             throw reader.error("unexpected text after the object");
@@ -50,37 +39,53 @@ final class JsonObjectReader {
         return members;
     }
 
-    private void skipValue() {
+    private Object value() {
         char c = peek();
-        switch (c) {
+        return switch (c) {
             case '"' -> string();
-            case '{' -> skipContainer('{', '}', true);
-            case '[' -> skipContainer('[', ']', false);
-            case 't' -> literal("true");
-            case 'f' -> literal("false");
-            case 'n' -> literal("null");
+            case '{' -> object();
+            case '[' -> array();
+            case 't' -> literal("true", Boolean.TRUE);
+            case 'f' -> literal("false", Boolean.FALSE);
+            case 'n' -> literal("null", null);
             default -> number();
-        }
+        };
     }
 
-    private void skipContainer(char open, char close, boolean named) {
-        expect(open);
+    private Map<String, Object> object() {
+        Map<String, Object> members = new LinkedHashMap<>();
+        expect('{');
         skipWhitespace();
-        if (consume(close)) {
-            return;
+        if (consume('}')) {
+            return members;
         }
         do {
             skipWhitespace();
-            if (named) {
-                string();
-                skipWhitespace();
-                expect(':');
-                skipWhitespace();
-            }
-            skipValue();
+            String name = string();
+            skipWhitespace();
+            expect(':');
+            skipWhitespace();
+            members.put(name, value());
             skipWhitespace();
         } while (consume(','));
-        expect(close);
+        expect('}');
+        return members;
+    }
+
+    private List<Object> array() {
+        List<Object> elements = new ArrayList<>();
+        expect('[');
+        skipWhitespace();
+        if (consume(']')) {
+            return elements;
+        }
+        do {
+            skipWhitespace();
+            elements.add(value());
+            skipWhitespace();
+        } while (consume(','));
+        expect(']');
+        return elements;
     }
 
     private String string() {
@@ -125,21 +130,25 @@ final class JsonObjectReader {
         }
     }
 
-    private void number() {
+    private BigDecimal number() {
         int start = position;
         while (position < text.length() && "+-0123456789.eE".indexOf(text.charAt(position)) >= 0) {
             position++;
         }
-        if (start == position) {
+        try {
+            return new BigDecimal(text.substring(start, position));
+        } catch (NumberFormatException e) {
+            position = start;
             throw error("unexpected character");
         }
     }
 
-    private void literal(String word) {
+    private Object literal(String word, Object value) {
         if (!text.startsWith(word, position)) {
             throw error("unexpected character");
         }
         position += word.length();
+        return value;
     }
 
     private void skipWhitespace() {

@@ -97,13 +97,21 @@ public final class RuntimeServer implements HttpHandler {
         return new LoadRequest(settings.v1CodePath(), "", "");
     }
 
-    /** An empty body or filepath falls back to the v1 code path, as Fission's runtimes do. */
+    /**
+     * An empty body or filepath falls back to the v1 code path, as Fission's runtimes do; members
+     * that are not strings count as absent, but for {@code "env"}, which must be right.
+     */
     private LoadRequest v2Request(String json) {
-        Map<String, String> members = json.isBlank() ? Map.of() : JsonObjectReader.stringMembers(json);
-        String filepath = members.getOrDefault("filepath", "");
+        Map<String, Object> members = json.isBlank() ? Map.of() : JsonObjectReader.members(json);
+        String filepath = stringMember(members, "filepath");
         return new LoadRequest(
                 filepath.isEmpty() ? settings.v1CodePath() : settings.userFuncDir().resolve(filepath),
-                members.getOrDefault("functionName", ""),
-                members.getOrDefault("url", ""));
+                stringMember(members, "functionName"),
+                stringMember(members, "url"),
+                FunctionEnvironment.of(members.get(FunctionEnvironment.MEMBER), specializer::reservesVariable));
+    }
+
+    private static String stringMember(Map<String, Object> members, String name) {
+        return members.get(name) instanceof String value ? value : "";
     }
 }

@@ -6,6 +6,7 @@ import threading
 import time
 import traceback
 
+from fissile_env.function_env import parse_function_env, set_function_env
 from fissile_env.function_host import FunctionHost
 from fissile_env.loader import LoadError, load_function
 
@@ -25,13 +26,18 @@ class Specializer:
             if self.app is not None:
                 return 400, "already specialized"
             try:
-                filepath, function_name = self._target(version, body)
+                filepath, function_name, env = self._target(version, body)
             except ValueError as error:
                 return 400, f"invalid specialize request: {error}"
             started = time.perf_counter()
+            unset_function_env = set_function_env(env)
             try:
                 function = load_function(filepath, function_name)
-            except LoadError as error:
+            except BaseException as error:
+                # Whatever stops the load, the variables go with it: the next try starts clean.
+                unset_function_env()
+                if not isinstance(error, LoadError):
+                    raise
                 print(str(error), file=sys.stderr)
                 cause = error.__cause__
                 if cause is not None:
@@ -48,8 +54,8 @@ class Specializer:
     def _target(self, version, body):
         if version == 1:
             # v1: the code sits at $USERFUNC_DIR/user and its main is the function.
-            return os.path.join(self.userfunc_dir, "user"), ""
+            return os.path.join(self.userfunc_dir, "user"), "", {}
         request = json.loads(body or b"null")
         if not isinstance(request, dict) or not isinstance(request.get("filepath"), str) or not request["filepath"]:
             raise ValueError('"filepath" is required')
-        return request["filepath"], str(request.get("functionName") or "")
+        return request["filepath"], str(request.get("functionName") or ""), parse_function_env(request.get("env"))
