@@ -1,5 +1,7 @@
 package io.fissile.executor;
 
+import io.fissile.api.v1.ExecutionStrategy;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +14,7 @@ public interface ExecutorStats {
     /** Every function with instances, requests in flight or requests waiting. */
     List<FunctionCounts> functions();
 
-    /** Every environment's warm pool. */
+    /** Every environment's warm pool (poolmgr's). */
     List<PoolCounts> pools();
 
     /** Instances made ready for a function (specializations that succeeded) since the executor started. */
@@ -44,14 +46,27 @@ public interface ExecutorStats {
                 .sum();
     }
 
+    /** The functions one executor type runs (poolmgr, newdeploy). */
+    default List<FunctionCounts> functionsOf(String executorType) {
+        return functions().stream().filter(counts -> counts.executorType().equals(executorType)).toList();
+    }
+
     /**
      * @param instances        running instances specialized for the function (old versions still
      *                         finishing their requests included)
      * @param requestsInFlight requests holding a lease
      * @param requestsWaiting  requests waiting for room or for a specialization
+     * @param executorType     the executor type of the function's current version (poolmgr, newdeploy)
      */
     record FunctionCounts(String namespace, String name, String environmentNamespace, String environmentName,
-                          int instances, int requestsInFlight, int requestsWaiting) {
+                          int instances, int requestsInFlight, int requestsWaiting, String executorType) {
+
+        /** Counts of a poolmgr function. */
+        public FunctionCounts(String namespace, String name, String environmentNamespace, String environmentName,
+                              int instances, int requestsInFlight, int requestsWaiting) {
+            this(namespace, name, environmentNamespace, environmentName, instances, requestsInFlight, requestsWaiting,
+                    ExecutionStrategy.POOLMGR);
+        }
     }
 
     /**

@@ -3,11 +3,14 @@ package io.fissile.executor;
 import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.Package;
-import io.fissile.executor.poolmgr.PoolmgrExecutor;
+import io.fissile.executor.mounts.FunctionMounts;
+import io.fissile.executor.core.ExecutorCore;
+import io.fissile.executor.poolmgr.PoolmgrType;
 import io.fissile.runtime.InstanceRuntime;
 import io.fissile.storage.ArchiveStore;
 import io.fissile.store.Informer;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,12 +46,14 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  * The informers are the caller's (shared with other components); the executor only listens to them.
  * {@link #close()} stops every instance it started, warm or specialized.
+ * <p>
+ * {@link FunctionExecutors} runs poolmgr the same way, beside the other executor types.
  */
 public final class PoolManager implements FunctionExecutor {
 
-    private final PoolmgrExecutor executor;
+    private final ExecutorCore executor;
 
-    private PoolManager(PoolmgrExecutor executor) {
+    private PoolManager(ExecutorCore executor) {
         this.executor = executor;
     }
 
@@ -61,7 +66,8 @@ public final class PoolManager implements FunctionExecutor {
         Objects.requireNonNull(packages, "packages");
         Objects.requireNonNull(functions, "functions");
         Objects.requireNonNull(archives, "archives");
-        return new PoolManager(PoolmgrExecutor.start(options, runtime, environments, packages, functions, archives));
+        return new PoolManager(ExecutorCore.start(options, runtime, environments, packages, functions, archives, FunctionMounts.none(),
+                List.of(PoolmgrType::start), ", which the pool manager does not run"));
     }
 
     /**

@@ -94,7 +94,7 @@ class ArchivesTest {
         Function function = harness.function("corrupted", "nodejs", "corrupted", "hello.handler");
 
         assertThat(harness.acquireFailure(function)).isInstanceOf(FunctionUnavailableException.class)
-                .hasMessageContaining("the archive of package \"default/corrupted\" does not match its checksum");
+                .hasMessageContaining("the deployment archive of package \"default/corrupted\" does not match its checksum");
     }
 
     @Test

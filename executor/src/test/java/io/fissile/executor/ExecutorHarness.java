@@ -38,8 +38,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The executor as the server assembles it, on real parts: a SQLite store feeding informers, a file
- * archive store, the local process runtime running the shipped environments, and the pool manager.
- * Resources are written to the store and used once the executor's informers have them.
+ * archive store, the local process runtime running the shipped environments, and the pool manager
+ * ({@link #start}) or every executor type ({@link #startAllTypes}). Resources are written to the store
+ * and used once the executor's informers have them.
  */
 final class ExecutorHarness implements AutoCloseable {
 
@@ -56,11 +57,14 @@ final class ExecutorHarness implements AutoCloseable {
     final FileArchiveStore archives;
     final FileFunctionLogs logs;
     final LocalProcessRuntime runtime;
+    /** The pool manager, when started by {@link #start}; null otherwise. */
     final PoolManager executor;
+    /** Every executor type, when started by {@link #startAllTypes}; null otherwise. */
+    final FunctionExecutors executors;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    private ExecutorHarness(Path dir, UnaryOperator<ExecutorOptions> options) throws IOException {
+    private ExecutorHarness(Path dir, UnaryOperator<ExecutorOptions> options, boolean allTypes) throws IOException {
         this.dir = dir;
         this.store = SqliteResourceStore.open(dir.resolve("store.db"));
         this.environments = Informer.start(store, Kinds.ENVIRONMENT);
@@ -70,7 +74,9 @@ final class ExecutorHarness implements AutoCloseable {
         this.logs = new FileFunctionLogs(dir.resolve("logs"));
         this.runtime = LocalProcessRuntime.create(LocalRuntimeOptions.defaults(RUNTIME_DIR, logs));
         ExecutorOptions defaults = ExecutorOptions.defaults(dir.resolve("executor"));
-        this.executor = PoolManager.start(options.apply(defaults), runtime, environments, packages, functions, archives);
+        ExecutorOptions chosen = options.apply(defaults);
+        this.executor = allTypes ? null : PoolManager.start(chosen, runtime, environments, packages, functions, archives);
+        this.executors = allTypes ? FunctionExecutors.start(chosen, runtime, environments, packages, functions, archives) : null;
     }
 
     static ExecutorHarness start(Path dir) throws IOException {
@@ -78,7 +84,20 @@ final class ExecutorHarness implements AutoCloseable {
     }
 
     static ExecutorHarness start(Path dir, UnaryOperator<ExecutorOptions> options) throws IOException {
-        return new ExecutorHarness(dir, options);
+        return new ExecutorHarness(dir, options, false);
+    }
+
+    static ExecutorHarness startAllTypes(Path dir, UnaryOperator<ExecutorOptions> options) throws IOException {
+        return new ExecutorHarness(dir, options, true);
+    }
+
+    /** The executor under test, whichever was started. */
+    FunctionExecutor running() {
+        return executor != null ? executor : executors;
+    }
+
+    ExecutorStats stats() {
+        return executor != null ? executor.stats() : executors.stats();
     }
 
     // ---- resources
@@ -104,6 +123,15 @@ final class ExecutorHarness implements AutoCloseable {
 
     Function function(String name, String environment, String pkg, String entrypoint) {
         return function(name, environment, pkg, entrypoint, spec -> spec);
+    }
+
+    /** A newdeploy function between {@code minScale} and {@code maxScale} instances. */
+    Function dedicatedFunction(String name, String environment, String pkg, String entrypoint, int minScale, int maxScale,
+                               UnaryOperator<FunctionSpec> tweak) {
+        return function(name, environment, pkg, entrypoint, spec -> {
+            spec.invokeStrategy().executionStrategy().executorType(ExecutionStrategy.NEWDEPLOY).minScale(minScale).maxScale(maxScale);
+            return tweak.apply(spec);
+        });
     }
 
     Function function(String name, String environment, String pkg, String entrypoint, UnaryOperator<FunctionSpec> tweak) {
@@ -158,13 +186,13 @@ final class ExecutorHarness implements AutoCloseable {
     // ---- requests
 
     Lease acquire(Function function) throws Exception {
-        return executor.acquire(function).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+        return running().acquire(function).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** The failure of an acquire that must fail. */
     Throwable acquireFailure(Function function) throws Exception {
         try {
-            Lease lease = executor.acquire(function).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            Lease lease = running().acquire(function).get(STARTUP.toSeconds(), TimeUnit.SECONDS);
             lease.release();
             throw new AssertionError("acquire succeeded on instance " + lease.instanceId());
         } catch (ExecutionException e) {
@@ -199,14 +227,14 @@ final class ExecutorHarness implements AutoCloseable {
 
     /** The executor's counts for one function (zeroes when it has none). */
     ExecutorStats.FunctionCounts counts(String function) {
-        return executor.stats().function("default", function).orElse(
+        return stats().function("default", function).orElse(
                 new ExecutorStats.FunctionCounts("default", function, "", "", 0, 0, 0));
     }
 
     @Override
     public void close() {
         try {
-            executor.close();
+            running().close();
             // An instance whose start was cancelled at close is stopped by the runtime as soon as it is up.
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(runtime.instances())
                     .as("instances left running after the executor closed").isEmpty());

@@ -1,6 +1,9 @@
 package io.fissile.executor.fetch;
 
 import io.fissile.api.v1.Package;
+import io.fissile.runtime.archive.ArchiveFetcher;
+import io.fissile.runtime.archive.FileTrees;
+import io.fissile.runtime.archive.PackageArchives;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,8 @@ public final class PackageCache {
     private static final Logger LOG = LoggerFactory.getLogger(PackageCache.class);
     private static final String UNPACKED = "unpacked";
     private static final String KEPT = "kept";
+    /** Deployments were accepted into the store whole; their size was the store's to limit. */
+    private static final long NO_SIZE_LIMIT = 0;
     private static final Set<PosixFilePermission> READ_AND_EXECUTE = PosixFilePermissions.fromString("r-xr-xr-x");
 
     private final Path dir;
@@ -61,8 +66,8 @@ public final class PackageCache {
         this.dir = dir.toAbsolutePath().normalize();
         this.staging = this.dir.resolve(".staging");
         this.fetcher = fetcher;
+        FileTrees.delete(this.dir);
         try {
-            FileTrees.delete(this.dir);
             Files.createDirectories(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the package cache " + this.dir, e);
@@ -125,7 +130,7 @@ public final class PackageCache {
                     if (doomed.test(file.substring(0, file.lastIndexOf('.')))) FileTrees.delete(entry);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.warn("Cannot remove cached files of package {}/{}: {}", namespace, name, e.toString());
         } finally {
             lock.writeLock().unlock();
@@ -137,14 +142,14 @@ public final class PackageCache {
         String work = Long.toString(staged.incrementAndGet());
         Path archive = staging.resolve(work + ".archive");
         try {
-            fetcher.fetch(describe(pkg), pkg.spec().deployment(), archive, timeout);
+            fetcher.fetch("the deployment archive of " + describe(pkg), pkg.spec().deployment(), archive, timeout);
             Path entry = entryPath(pkg, keepArchive);
             Files.createDirectories(entry.getParent());
-            if (!keepArchive && ZipUnpacker.isZip(archive)) {
+            if (!keepArchive && PackageArchives.isZip(archive)) {
                 Path unpacked = staging.resolve(work + ".dir");
                 try {
-                    ZipUnpacker.unpack(archive, unpacked);
-                    FileTrees.makeFilesReadOnly(unpacked);
+                    PackageArchives.unpack(archive, unpacked, NO_SIZE_LIMIT);
+                    ReadOnlyFiles.under(unpacked);
                     replace(unpacked, entry);
                 } finally {
                     FileTrees.delete(unpacked);

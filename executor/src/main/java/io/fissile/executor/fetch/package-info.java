@@ -1,6 +1,6 @@
 /**
- * Deployment archives on disk: fetched (literal, local archive store, or download) and checked
- * ({@link io.fissile.executor.fetch.ArchiveFetcher}), unpacked safely, cached per package version and
- * hard-linked into instances ({@link io.fissile.executor.fetch.PackageCache}).
+ * Deployment archives on disk: fetched and checked, then unpacked safely, by the runtime's
+ * {@link io.fissile.runtime.archive} (shared with the builder); cached per package version and
+ * hard-linked into instances here ({@link io.fissile.executor.fetch.PackageCache}).
  */
 package io.fissile.executor.fetch;

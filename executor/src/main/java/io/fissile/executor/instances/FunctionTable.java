@@ -3,7 +3,6 @@ package io.fissile.executor.instances;
 import io.fissile.api.v1.Function;
 import io.fissile.executor.FunctionUnavailableException;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,8 @@ public final class FunctionTable {
     private final GroupContext context;
     private final WaiterRedirect redirect;
 
-    public FunctionTable(ScheduledExecutorService timer, Duration requestWait, WaiterRedirect redirect) {
-        this.context = new GroupContext(timer, requestWait, this);
+    public FunctionTable(ScheduledExecutorService timer, WaiterRedirect redirect) {
+        this.context = new GroupContext(timer, this);
         this.redirect = redirect;
     }
 
@@ -143,7 +142,8 @@ public final class FunctionTable {
         return byName != null && byName.remove(group.name(), group);
     }
 
-    private List<InstanceGroup> currentGroups() {
+    /** The groups now serving their functions (retired ones still draining left out). */
+    public List<InstanceGroup> currentGroups() {
         List<InstanceGroup> all = new ArrayList<>();
         for (Map<String, InstanceGroup> byName : current.values()) all.addAll(byName.values());
         return all;

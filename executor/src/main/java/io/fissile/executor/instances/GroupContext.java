@@ -1,6 +1,5 @@
 package io.fissile.executor.instances;
 
-import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -9,15 +8,13 @@ final class GroupContext {
 
     final ScheduledExecutorService timer;
     final SpecializationRunner specializations;
-    final Duration requestWait;
     final FunctionTable owner;
     final LongAdder coldStarts = new LongAdder();
     final LongAdder coldStartErrors = new LongAdder();
 
-    GroupContext(ScheduledExecutorService timer, Duration requestWait, FunctionTable owner) {
+    GroupContext(ScheduledExecutorService timer, FunctionTable owner) {
         this.timer = timer;
         this.specializations = new SpecializationRunner(timer);
-        this.requestWait = requestWait;
         this.owner = owner;
     }
 }

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +26,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * requests waiting for them.
  * <p>
  * Leasing room on an instance that has some is lock-free and allocates only the lease. Anything else
- * queues the request, first come first served: at most one specialization runs at a time, and only
- * while the function is below its concurrency; each new instance serves as many waiters as it has
- * room for, and the next specialization starts if some still wait. A waiter that finds no room
- * within the executor's wait, with no specialization left that could serve it, is refused (429).
+ * queues the request, first come first served, and has instances made ready for the waiting
+ * requests: as many at a time as the executor type allows (poolmgr: one), and only while the
+ * function is below its maximum; each new instance serves as many waiters as it has room for, and
+ * more start if some still wait. A waiter that finds no room within the executor's wait, with no
+ * instance under way that could serve it, is refused (429).
+ * <p>
+ * An autoscaler may also {@link #growTo grow} the group ahead of demand, several instances at once,
+ * and {@link #shrinkTo shrink} it by draining instances (they take no more requests and stop once
+ * their last one ends).
  * <p>
  * Futures are completed only after the lock is released, so that callers' continuations never run
  * under it.
@@ -41,6 +48,9 @@ public final class InstanceGroup {
      */
     private static final long REJECTION_MEMORY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(1);
+    /** Growth ahead of demand pauses after a failed start, so that a broken function is not started every tick. */
+    private static final Duration FIRST_GROWTH_PAUSE = Duration.ofSeconds(1);
+    private static final Duration MAX_GROWTH_PAUSE = Duration.ofSeconds(30);
 
     private final Function function;
     private final String version;
@@ -55,7 +65,10 @@ public final class InstanceGroup {
     private final InstanceSet instances = new InstanceSet();
     private final WaitQueue waiters = new WaitQueue();
     private volatile boolean retired;
-    private boolean specializing;
+    /** Instances being made ready. */
+    private int starting;
+    private final Backoff growthPauses = new Backoff(FIRST_GROWTH_PAUSE, MAX_GROWTH_PAUSE);
+    private long growthPausedUntilNanos = System.nanoTime();
     private String packageVersion;
     private String latestPackageVersion;
     private FunctionUnavailableException rejection;
@@ -69,7 +82,7 @@ public final class InstanceGroup {
         FunctionPackageRef pkg = function.spec().packageRef();
         this.packageRef = pkg == null || pkg.packageRef() == null ? null
                 : new Reference().namespace(pkg.packageRef().namespaceOr(function.namespace())).name(pkg.packageRef().name());
-        this.limits = FunctionLimits.of(function.spec());
+        this.limits = source.limits(function);
         this.source = source;
         this.context = context;
     }
@@ -110,6 +123,25 @@ public final class InstanceGroup {
         return packageRef != null && packageRef.namespace().equals(namespace) && Objects.equals(packageRef.name(), name);
     }
 
+    /** The executor type of the version this group serves. */
+    public String executorType() {
+        return function.spec().effectiveExecutorType();
+    }
+
+    /** True when its instances come from {@code candidate}. */
+    public boolean isFrom(InstanceSource candidate) {
+        return source == candidate;
+    }
+
+    public FunctionLimits limits() {
+        return limits;
+    }
+
+    /** True once it takes no more requests: the function changed or went. */
+    public boolean retired() {
+        return retired;
+    }
+
     /** True when new requests for this version of the function come here. */
     public boolean serves(Function candidate) {
         return !retired && Objects.equals(version, candidate.metadata().resourceVersion());
@@ -125,7 +157,7 @@ public final class InstanceGroup {
     }
 
     /**
-     * Room on an instance as soon as there is some, specializing one if the function may have more;
+     * Room on an instance as soon as there is some, having instances made ready if the function may have more;
      * null when the group was retired meanwhile (the caller looks up the current group again).
      */
     public CompletableFuture<Lease> enqueue() {
@@ -145,10 +177,10 @@ public final class InstanceGroup {
             }
             Waiter waiter = new Waiter(future);
             waiters.add(waiter);
-            if (specializing) waiter.markCold();
-            startSpecializationIfNeeded();
+            if (starting > 0) waiter.markCold();
+            startForWaiters();
             waiter.timeout(context.timer.schedule(() -> waitExpired(waiter),
-                    context.requestWait.toNanos(), TimeUnit.NANOSECONDS));
+                    limits.requestWait().toNanos(), TimeUnit.NANOSECONDS));
         } finally {
             lock.unlock();
         }
@@ -165,7 +197,7 @@ public final class InstanceGroup {
         lock.lock();
         try {
             if (packageVersion != null) return !packageVersion.equals(newVersion);
-            if (!specializing) return true;
+            if (starting == 0) return true;
             latestPackageVersion = newVersion;
             return false;
         } finally {
@@ -183,6 +215,63 @@ public final class InstanceGroup {
 
     public int requestsWaiting() {
         return waiters.waiting();
+    }
+
+    /** Requests the function has now: in flight on its instances, and waiting for room. */
+    public int concurrency() {
+        return instances.inFlight() + waiters.waiting();
+    }
+
+    /** Instances that take requests plus those being made ready: what an autoscaler counts as the current scale. */
+    public int scale() {
+        lock.lock();
+        try {
+            return instances.serving() + starting;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Starts instances, in parallel, until {@code count} of them take requests or are being made
+     * ready, within the function's maximum; never stops any. Does nothing for a while after a start
+     * failed (doubling up to half a minute), so that a broken function is not restarted every tick.
+     */
+    public void growTo(int count) {
+        lock.lock();
+        try {
+            if (retired || System.nanoTime() - growthPausedUntilNanos < 0) return;
+            startInstances(Math.min(count, limits.maxInstances()) - instances.serving() - starting);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drains instances, least busy first, until {@code count} take requests (never fewer than the
+     * function's minimum): a drained instance takes no new request and stops once its last one ends.
+     * Does nothing while requests wait or instances are being made ready, since those need the room.
+     */
+    public void shrinkTo(int count) {
+        List<FunctionInstance> idle = new ArrayList<>();
+        lock.lock();
+        try {
+            if (retired || starting > 0 || !waiters.isEmpty()) return;
+            int excess = instances.serving() - Math.max(count, limits.minInstances());
+            if (excess <= 0) return;
+            FunctionInstance[] leastBusyFirst = instances.snapshot().clone();
+            Arrays.sort(leastBusyFirst, Comparator.comparingInt(instance -> instance.occupancy().inFlight()));
+            for (FunctionInstance instance : leastBusyFirst) {
+                if (excess == 0) break;
+                if (instance.occupancy().retired()) continue;
+                excess--;
+                LOG.debug("Draining instance {} of function {}: {} are enough", instance, displayName, count);
+                if (instance.occupancy().retire()) idle.add(instance);
+            }
+        } finally {
+            lock.unlock();
+        }
+        idle.forEach(instance -> discard(instance, true));
     }
 
     // ---- called by leases
@@ -231,7 +320,7 @@ public final class InstanceGroup {
             for (FunctionInstance instance : instances.snapshot()) {
                 if (instance.occupancy().retire()) idle.add(instance);
             }
-            drained = instances.isEmpty() && !specializing;
+            drained = instances.isEmpty() && starting == 0;
         } finally {
             lock.unlock();
         }
@@ -244,7 +333,7 @@ public final class InstanceGroup {
     void reapIdle(long now, boolean keepRetained) {
         long idleNanos = limits.idleTimeout().toNanos();
         FunctionInstance[] all = instances.snapshot();
-        int reapable = all.length - (keepRetained ? limits.retain() : 0);
+        int reapable = instances.serving() - (keepRetained ? limits.retain() : 0);
         for (FunctionInstance instance : all) {
             if (reapable <= 0) return;
             if (instance.idleNanos(now) >= idleNanos && instance.occupancy().retireIfIdle()) {
@@ -284,14 +373,26 @@ public final class InstanceGroup {
         return instance == null ? null : new InstanceLease(instance, this, coldStart);
     }
 
+    /** Under the lock: starts the instances the waiting requests need, as far as the executor type allows. */
+    private void startForWaiters() {
+        if (waiters.isEmpty()) return;
+        startInstances(Math.ceilDiv(waiters.waiting(), limits.perInstance()) - starting);
+    }
+
     /** Under the lock. */
-    private void startSpecializationIfNeeded() {
-        if (specializing || retired || waiters.isEmpty() || instances.size() >= limits.concurrency()) return;
-        specializing = true;
-        waiters.markAllCold();
-        Deadline deadline = Deadline.after(limits.specializationTimeout());
-        context.specializations.run(displayName, deadline, () -> source.provide(function, deadline),
-                this::timedOut, this::specialized);
+    private void startInstances(int count) {
+        for (int i = 0; i < count && mayStartAnother(); i++) {
+            starting++;
+            waiters.markAllCold();
+            Deadline deadline = Deadline.after(limits.specializationTimeout());
+            context.specializations.run(displayName, deadline, () -> source.provide(function, deadline),
+                    this::timedOut, this::specialized);
+        }
+    }
+
+    /** Under the lock. Instances still finishing their requests count: they hold their resources. */
+    private boolean mayStartAnother() {
+        return !retired && starting < limits.parallelStarts() && instances.size() + starting < limits.maxInstances();
     }
 
     private FunctionUnavailableException timedOut() {
@@ -307,7 +408,7 @@ public final class InstanceGroup {
         boolean drained = false;
         lock.lock();
         try {
-            specializing = false;
+            starting--;
             stale = latestPackageVersion != null;
             if (failure != null) {
                 context.coldStartErrors.increment();
@@ -316,18 +417,21 @@ public final class InstanceGroup {
                     rejection = error;
                     rejectedAtNanos = System.nanoTime();
                 }
-                waiters.failAll(error, completions);
-                drained = retired && instances.isEmpty();
+                growthPausedUntilNanos = System.nanoTime() + growthPauses.next().toNanos();
+                // Another instance under way may still serve the waiters; the last to fail tells them why.
+                if (starting == 0) waiters.failAll(error, completions);
+                drained = retired && instances.isEmpty() && starting == 0;
             } else if (retired) {
-                drained = instances.isEmpty();
+                drained = instances.isEmpty() && starting == 0;
             } else {
                 context.coldStarts.increment();
+                growthPauses.reset();
                 added = new FunctionInstance(provided, limits);
                 instances.add(added);
                 packageVersion = provided.packageVersion();
                 stale = stale && !latestPackageVersion.equals(packageVersion);
                 waiters.serve(this::lease, completions);
-                startSpecializationIfNeeded();
+                startForWaiters();
                 refuseOverdue(completions);
             }
         } finally {
@@ -378,9 +482,9 @@ public final class InstanceGroup {
         lock.lock();
         try {
             if (!instances.remove(instance)) return;
-            startSpecializationIfNeeded();
+            startForWaiters();
             refuseOverdue(completions);
-            drained = retired && instances.isEmpty() && !specializing;
+            drained = retired && instances.isEmpty() && starting == 0;
         } finally {
             lock.unlock();
         }
@@ -403,8 +507,8 @@ public final class InstanceGroup {
         lock.lock();
         try {
             if (waiter.isDone() || !waiters.contains(waiter)) return;
-            if (specializing) {
-                waiter.markOverdue(); // the instance under way may still serve it
+            if (starting > 0) {
+                waiter.markOverdue(); // an instance under way may still serve it
                 return;
             }
             waiters.remove(waiter);
@@ -414,9 +518,9 @@ public final class InstanceGroup {
         WaitQueue.fail(waiter, refusal());
     }
 
-    /** Under the lock: waiters past their wait are refused once no specialization may serve them. */
+    /** Under the lock: waiters past their wait are refused once no instance under way may serve them. */
     private void refuseOverdue(List<Runnable> completions) {
-        waiters.refuseOverdue(() -> specializing, this::refusal, completions);
+        waiters.refuseOverdue(() -> starting > 0, this::refusal, completions);
     }
 
     private TooManyRequestsException refusal() {

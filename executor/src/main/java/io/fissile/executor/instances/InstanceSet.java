@@ -56,6 +56,15 @@ final class InstanceSet {
         return all.length == 0;
     }
 
+    /** Instances that take requests: neither draining nor used up. */
+    int serving() {
+        int count = 0;
+        for (FunctionInstance instance : all) {
+            if (!instance.occupancy().retired()) count++;
+        }
+        return count;
+    }
+
     int inFlight() {
         int sum = 0;
         for (FunctionInstance instance : all) sum += instance.occupancy().inFlight();

@@ -3,9 +3,10 @@ package io.fissile.executor.instances;
 import io.fissile.api.v1.Function;
 
 /**
- * Where a function's instances come from; the one thing executor types do differently (poolmgr
- * specializes a warm generic instance, newdeploy would start a dedicated one). Everything else
- * (leases, capacity, waiting, idleness, death) is the same for all and lives in {@link InstanceGroup}.
+ * What an executor type does its own way: where a function's instances come from (poolmgr
+ * specializes a warm generic instance, newdeploy starts a dedicated one) and what the function's
+ * spec means for how many it may have. Everything else (leases, capacity, waiting, idleness, death,
+ * updates) is the same for all and lives in {@link InstanceGroup}.
  */
 public interface InstanceSource {
 
@@ -16,4 +17,7 @@ public interface InstanceSource {
      * with a message for the user.
      */
     ProvidedInstance provide(Function function, Deadline deadline) throws Exception;
+
+    /** How many instances this version of the function has, and what each takes; read once per version. */
+    FunctionLimits limits(Function function);
 }

@@ -1,6 +1,10 @@
 package io.fissile.executor.poolmgr;
 
 import io.fissile.api.v1.Environment;
+import io.fissile.executor.instances.Backoff;
+import io.fissile.executor.specialize.InstanceCall;
+import io.fissile.executor.specialize.InstanceSpecs;
+import io.fissile.executor.specialize.InstanceStarts;
 import io.fissile.runtime.Instance;
 import io.fissile.runtime.InstanceRuntime;
 import io.fissile.runtime.InstanceSpec;
@@ -19,8 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * An environment's warm generic instances, kept at its pool size by one background filler that
@@ -93,18 +95,7 @@ final class WarmPool {
         if (closed) throw new InstanceStartException(describe() + " was changed or deleted meanwhile");
         String error = lastError;
         if (error != null && System.nanoTime() - failingUntilNanos < 0) throw new InstanceStartException(error);
-        CompletableFuture<Instance> started = runtime.start(spec);
-        try {
-            return started.get(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            started.cancel(true); // the runtime stops an instance nobody took
-            throw new InstanceStartException("no instance of " + describe() + " became ready in time");
-        } catch (InterruptedException e) {
-            started.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw new InstanceStartException(failureMessage(e.getCause()), e.getCause());
-        }
+        return InstanceStarts.start(runtime, spec, timeout, describe());
     }
 
     int size() {
@@ -171,7 +162,7 @@ final class WarmPool {
             throw e;
         } catch (ExecutionException e) {
             Duration delay = backoff.next();
-            lastError = failureMessage(e.getCause());
+            lastError = InstanceStarts.failureMessage(describe(), e.getCause());
             failingUntilNanos = System.nanoTime() + delay.toNanos();
             LOG.warn("{}; trying again in {} s", lastError, delay.toSeconds());
             Thread.sleep(delay);
@@ -203,10 +194,6 @@ final class WarmPool {
             }
         });
         if (closed && ready.remove(instance)) instance.stop(Duration.ZERO);
-    }
-
-    private String failureMessage(Throwable cause) {
-        return describe() + " cannot start instances: " + (cause == null ? "unknown error" : cause.getMessage());
     }
 
     private String describe() {

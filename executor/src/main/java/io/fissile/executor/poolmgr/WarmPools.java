@@ -2,6 +2,8 @@ package io.fissile.executor.poolmgr;
 
 import io.fissile.api.v1.Environment;
 import io.fissile.executor.ExecutorStats;
+import io.fissile.executor.specialize.Environments;
+import io.fissile.executor.specialize.InstanceSpecs;
 import io.fissile.runtime.InstanceRuntime;
 import io.fissile.store.InformerListener;
 
@@ -61,7 +63,7 @@ final class WarmPools implements InformerListener<Environment> {
         return pools.computeIfAbsent(Key.of(environment), key -> WarmPool.start(environment, runtime, stopGrace(environment)));
     }
 
-    Duration stopGrace(Environment environment) {
+    private Duration stopGrace(Environment environment) {
         return InstanceSpecs.stopGrace(environment, graceCap);
     }
 

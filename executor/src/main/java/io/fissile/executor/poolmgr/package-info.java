@@ -1,7 +1,6 @@
 /**
- * The poolmgr executor type: warm generic instances per environment
- * ({@code WarmPool}), specialized for a function on demand
- * ({@code PoolSpecializer}: package, environment, warm instance, placement, specialize call), and
- * the informer listeners that retire instances when functions, packages or environments change.
+ * The poolmgr executor type ({@link io.fissile.executor.poolmgr.PoolmgrType}): warm generic instances
+ * per environment ({@code WarmPool}), one of which is specialized for a function on demand
+ * ({@code PoolSource}).
  */
 package io.fissile.executor.poolmgr;

@@ -1,7 +1,8 @@
-package io.fissile.executor.poolmgr;
+package io.fissile.executor.core;
 
 import io.fissile.api.v1.Environment;
 import io.fissile.executor.instances.FunctionTable;
+import io.fissile.executor.specialize.Environments;
 import io.fissile.store.InformerListener;
 
 /**

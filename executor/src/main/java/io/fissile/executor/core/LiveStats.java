@@ -1,4 +1,4 @@
-package io.fissile.executor.poolmgr;
+package io.fissile.executor.core;
 
 import io.fissile.executor.ExecutorStats;
 import io.fissile.executor.instances.FunctionTable;
@@ -9,25 +9,28 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@link ExecutorStats} read from the live groups and pools at each call. */
 final class LiveStats implements ExecutorStats {
 
     private final FunctionTable table;
-    private final WarmPools pools;
+    private final Supplier<List<PoolCounts>> pools;
 
-    LiveStats(FunctionTable table, WarmPools pools) {
+    LiveStats(FunctionTable table, Supplier<List<PoolCounts>> pools) {
         this.table = table;
         this.pools = pools;
     }
 
     @Override
     public List<FunctionCounts> functions() {
-        // A function's current version and its retired ones still finishing requests count together.
+        // A function's current version and its retired ones still finishing requests count together,
+        // under the current version's executor type (the groups come current first).
         Map<String, FunctionCounts> byFunction = new LinkedHashMap<>();
         for (InstanceGroup group : table.groups()) {
             FunctionCounts counts = new FunctionCounts(group.namespace(), group.name(), group.environmentNamespace(),
-                    group.environmentName(), group.instanceCount(), group.requestsInFlight(), group.requestsWaiting());
+                    group.environmentName(), group.instanceCount(), group.requestsInFlight(), group.requestsWaiting(),
+                    group.executorType());
             byFunction.merge(group.namespace() + "/" + group.name(), counts, LiveStats::sum);
         }
         List<FunctionCounts> all = new ArrayList<>(byFunction.values());
@@ -37,7 +40,9 @@ final class LiveStats implements ExecutorStats {
 
     @Override
     public List<PoolCounts> pools() {
-        return pools.counts();
+        List<PoolCounts> all = new ArrayList<>(pools.get());
+        all.sort(Comparator.comparing(PoolCounts::namespace).thenComparing(PoolCounts::name));
+        return all;
     }
 
     @Override
@@ -53,6 +58,6 @@ final class LiveStats implements ExecutorStats {
     private static FunctionCounts sum(FunctionCounts a, FunctionCounts b) {
         return new FunctionCounts(a.namespace(), a.name(), a.environmentNamespace(), a.environmentName(),
                 a.instances() + b.instances(), a.requestsInFlight() + b.requestsInFlight(),
-                a.requestsWaiting() + b.requestsWaiting());
+                a.requestsWaiting() + b.requestsWaiting(), a.executorType());
     }
 }

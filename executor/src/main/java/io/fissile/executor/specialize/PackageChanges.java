@@ -1,4 +1,4 @@
-package io.fissile.executor.poolmgr;
+package io.fissile.executor.specialize;
 
 import io.fissile.api.v1.Package;
 import io.fissile.store.InformerListener;

@@ -1,4 +1,4 @@
-package io.fissile.executor.poolmgr;
+package io.fissile.executor.specialize;
 
 import io.fissile.api.Codec;
 import io.fissile.api.v1.Environment;
@@ -6,13 +6,13 @@ import io.fissile.api.v1.Environment;
 import java.util.Objects;
 
 /** Comparing environments as the executor cares about them. */
-final class Environments {
+public final class Environments {
 
     private Environments() {
     }
 
     /** The store bumps {@code generation} only when a spec changes; without generations, compare the specs. */
-    static boolean sameSpec(Environment a, Environment b) {
+    public static boolean sameSpec(Environment a, Environment b) {
         Long generationA = a.metadata().generation();
         Long generationB = b.metadata().generation();
         if (generationA != null && generationB != null) return Objects.equals(generationA, generationB);

@@ -1,7 +1,6 @@
-package io.fissile.executor.poolmgr;
+package io.fissile.executor.core;
 
 import io.fissile.api.v1.Environment;
-import io.fissile.api.v1.ExecutionStrategy;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.Package;
 import io.fissile.executor.ExecutorOptions;
@@ -9,12 +8,14 @@ import io.fissile.executor.ExecutorStats;
 import io.fissile.executor.FunctionExecutor;
 import io.fissile.executor.FunctionUnavailableException;
 import io.fissile.executor.Lease;
-import io.fissile.executor.fetch.ArchiveFetcher;
 import io.fissile.executor.fetch.PackageCache;
+import io.fissile.executor.mounts.FunctionMounts;
 import io.fissile.executor.instances.FunctionTable;
 import io.fissile.executor.instances.InstanceGroup;
 import io.fissile.executor.instances.Waiter;
+import io.fissile.executor.specialize.Specializer;
 import io.fissile.runtime.InstanceRuntime;
+import io.fissile.runtime.archive.ArchiveFetcher;
 import io.fissile.storage.ArchiveStore;
 import io.fissile.store.Informer;
 import org.slf4j.Logger;
@@ -22,7 +23,11 @@ import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,13 +37,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The poolmgr executor, assembled: warm pools per environment, the function table, the specializer,
- * the package cache, the idle reaper, and the informer listeners that keep them current. Use it
- * through {@link io.fissile.executor.PoolManager}.
+ * An executor, assembled: the parts every executor type shares (function table, package cache,
+ * specializer, idle reaper, the informer listeners that retire instances on updates, live stats)
+ * and the executor types it runs, each function sent to the type its spec names. Use it through
+ * {@link io.fissile.executor.PoolManager} or {@link io.fissile.executor.FunctionExecutors}.
  */
-public final class PoolmgrExecutor implements FunctionExecutor {
+public final class ExecutorCore implements FunctionExecutor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PoolmgrExecutor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorCore.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Beyond the stop grace, how long closing waits for instances to be gone. */
     private static final Duration CLOSE_EXTRA_WAIT = Duration.ofSeconds(5);
@@ -50,22 +56,25 @@ public final class PoolmgrExecutor implements FunctionExecutor {
     private final ScheduledThreadPoolExecutor timer;
     private final HttpClient http;
     private final FunctionTable table;
-    private final WarmPools pools;
-    private final PoolSpecializer specializer;
+    private final FunctionMounts mounts;
+    private final Specializer specializer;
+    private final Map<String, ExecutorType> types;
+    private final String unsupportedTypeRefusal;
     private final LiveStats stats;
     private final EnvironmentListener environmentListener;
-    private final PackageChanges packageChanges = new PackageChanges();
     private final PackageListener packageListener;
     private final FunctionListener functionListener;
     private final ScheduledFuture<?> reaper;
     private volatile boolean closed;
 
-    private PoolmgrExecutor(ExecutorOptions options, InstanceRuntime runtime, Informer<Environment> environments,
-                            Informer<Package> packages, Informer<Function> functions, ArchiveStore archives) {
+    private ExecutorCore(ExecutorOptions options, InstanceRuntime runtime, Informer<Environment> environments,
+                         Informer<Package> packages, Informer<Function> functions, ArchiveStore archives,
+                         FunctionMounts mounts, List<ExecutorType.Factory> typeFactories, String unsupportedTypeRefusal) {
         this.options = options;
         this.environments = environments;
         this.packages = packages;
         this.functions = functions;
+        this.unsupportedTypeRefusal = unsupportedTypeRefusal;
         this.timer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "fissile-executor-timer");
             thread.setDaemon(true);
@@ -73,11 +82,13 @@ public final class PoolmgrExecutor implements FunctionExecutor {
         });
         timer.setRemoveOnCancelPolicy(true);
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.table = new FunctionTable(timer, options.requestWait(), this::redirect);
-        this.pools = new WarmPools(runtime, options.maxTerminationGrace());
+        this.table = new FunctionTable(timer, this::redirect);
         PackageCache cache = new PackageCache(options.workDir().resolve("packages"), new ArchiveFetcher(archives, http));
-        this.specializer = new PoolSpecializer(environments, new PackageResolver(packages, packageChanges), cache, pools);
-        this.stats = new LiveStats(table, pools);
+        this.mounts = mounts;
+        this.specializer = new Specializer(environments, packages, cache, mounts, options.maxTerminationGrace());
+        this.types = startTypes(typeFactories, new ExecutorParts(options, runtime, environments, packages, functions,
+                timer, table, specializer));
+        this.stats = new LiveStats(table, () -> types.values().stream().flatMap(type -> type.pools().stream()).toList());
         this.environmentListener = new EnvironmentListener(table);
         this.packageListener = new PackageListener(table, cache);
         this.functionListener = new FunctionListener(table);
@@ -85,16 +96,25 @@ public final class PoolmgrExecutor implements FunctionExecutor {
         this.reaper = timer.scheduleWithFixedDelay(this::reapIdle, interval, interval, TimeUnit.NANOSECONDS);
     }
 
-    public static PoolmgrExecutor start(ExecutorOptions options, InstanceRuntime runtime, Informer<Environment> environments,
-                                        Informer<Package> packages, Informer<Function> functions, ArchiveStore archives) {
-        PoolmgrExecutor executor = new PoolmgrExecutor(options, runtime, environments, packages, functions, archives);
-        // Pools first: when a spec change retires functions' instances, their next ones come from the new pool.
-        environments.addListener(executor.pools);
-        environments.addListener(executor.environmentListener);
-        packages.addListener(executor.packageChanges);
-        packages.addListener(executor.packageListener);
-        functions.addListener(executor.functionListener);
-        return executor;
+    /**
+     * Starts an executor running the given types.
+     *
+     * @param mounts                 the secrets and config maps functions name; closed with the executor
+     * @param unsupportedTypeRefusal ends the message a function of another type gets, e.g.
+     *                               {@code ", which the pool manager does not run"}
+     */
+    public static ExecutorCore start(ExecutorOptions options, InstanceRuntime runtime, Informer<Environment> environments,
+                                     Informer<Package> packages, Informer<Function> functions, ArchiveStore archives,
+                                     FunctionMounts mounts, List<ExecutorType.Factory> types, String unsupportedTypeRefusal) {
+        // The types, made first, listen first: when a spec change retires functions' instances, their
+        // next ones come from what the type made of the change (a fresh warm pool).
+        ExecutorCore core = new ExecutorCore(options, runtime, environments, packages, functions, archives, mounts, types,
+                unsupportedTypeRefusal);
+        environments.addListener(core.environmentListener);
+        packages.addListener(core.specializer.packageChanges());
+        packages.addListener(core.packageListener);
+        functions.addListener(core.functionListener);
+        return core;
     }
 
     @Override
@@ -117,14 +137,15 @@ public final class PoolmgrExecutor implements FunctionExecutor {
         closed = true;
         functions.removeListener(functionListener);
         packages.removeListener(packageListener);
-        packages.removeListener(packageChanges);
+        packages.removeListener(specializer.packageChanges());
         environments.removeListener(environmentListener);
-        environments.removeListener(pools);
+        mounts.close();
         reaper.cancel(false);
-        CompletableFuture<Void> instancesGone = table.close(shuttingDown(null));
-        CompletableFuture<Void> poolsGone = pools.close();
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (ExecutorType type : types.values()) stopping.add(type.close());
+        stopping.add(table.close(shuttingDown(null)));
         try {
-            CompletableFuture.allOf(instancesGone, poolsGone)
+            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new))
                     .get(options.maxTerminationGrace().plus(CLOSE_EXTRA_WAIT).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             LOG.warn("Not every instance stopped in time while the executor closed: {}", e.toString());
@@ -136,19 +157,29 @@ public final class PoolmgrExecutor implements FunctionExecutor {
         }
     }
 
+    private static Map<String, ExecutorType> startTypes(List<ExecutorType.Factory> factories, ExecutorParts parts) {
+        Map<String, ExecutorType> started = new LinkedHashMap<>();
+        for (ExecutorType.Factory factory : factories) {
+            ExecutorType type = factory.start(parts);
+            started.put(type.name(), type);
+        }
+        return Collections.unmodifiableMap(started);
+    }
+
     /** No room at once: queue on the function's current group, making one for a new version. */
     private CompletableFuture<Lease> acquireWaiting(Function function) {
         if (closed) {
             return CompletableFuture.failedFuture(shuttingDown(null));
         }
-        String type = function.spec().effectiveExecutorType();
-        if (!ExecutionStrategy.POOLMGR.equals(type)) {
-            return CompletableFuture.failedFuture(new FunctionUnavailableException("function \"" + function.namespace() + "/"
-                    + function.name() + "\" uses executor type " + type + ", which the pool manager does not run", false, null));
+        String typeName = function.spec().effectiveExecutorType();
+        ExecutorType type = types.get(typeName);
+        if (type == null) {
+            return CompletableFuture.failedFuture(new FunctionUnavailableException(Specializer.describe(function)
+                    + " uses executor type " + typeName + unsupportedTypeRefusal, false, null));
         }
         try {
             for (;;) {
-                CompletableFuture<Lease> queued = table.groupFor(function, specializer).enqueue();
+                CompletableFuture<Lease> queued = table.groupFor(function, type.source()).enqueue();
                 if (queued != null) return queued;
                 // retired between the lookup and the queueing: the next lookup finds its successor
             }
@@ -158,7 +189,7 @@ public final class PoolmgrExecutor implements FunctionExecutor {
         }
     }
 
-    /** Requests that waited on a retired group try the function's current version. */
+    /** Requests that waited on a retired group try the function's current version, whatever its type now. */
     private void redirect(InstanceGroup from, List<Waiter> waiters) {
         Function current = functions.get(from.namespace(), from.name()).orElse(from.function());
         for (Waiter waiter : waiters) {

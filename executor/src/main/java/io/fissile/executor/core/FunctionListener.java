@@ -1,4 +1,4 @@
-package io.fissile.executor.poolmgr;
+package io.fissile.executor.core;
 
 import io.fissile.api.v1.Function;
 import io.fissile.executor.FunctionUnavailableException;

@@ -1,4 +1,4 @@
-package io.fissile.executor.poolmgr;
+package io.fissile.executor.specialize;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,15 +17,15 @@ import java.util.Locale;
  * would keep a connection to every instance open for nothing, and making a full client per call
  * costs milliseconds a cold start does not have.
  */
-final class InstanceCall {
+public final class InstanceCall {
 
     /** More error text than anyone reads; the rest is dropped. */
     private static final int MAX_BODY = 64 * 1024;
     private static final int MAX_LINE = 8 * 1024;
     private static final Duration MAX_CONNECT = Duration.ofSeconds(5);
 
-    record Response(int status, String body) {
-        boolean succeeded() {
+    public record Response(int status, String body) {
+        public boolean succeeded() {
             return status >= 200 && status < 300;
         }
     }
@@ -38,7 +38,7 @@ final class InstanceCall {
         return send(address, "POST " + path, "Content-Type: " + contentType + "\r\n", body, timeout);
     }
 
-    static Response get(InetSocketAddress address, String path, Duration timeout) throws IOException {
+    public static Response get(InetSocketAddress address, String path, Duration timeout) throws IOException {
         return send(address, "GET " + path, "", new byte[0], timeout);
     }
 

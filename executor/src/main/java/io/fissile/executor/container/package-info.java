@@ -1,0 +1,2 @@
+/** The container executor type: a function's own program as dedicated, autoscaled instances. */
+package io.fissile.executor.container;
