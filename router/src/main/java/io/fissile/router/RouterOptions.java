@@ -22,6 +22,7 @@ public final class RouterOptions {
     private int connectAttempts = DEFAULT_CONNECT_ATTEMPTS;
     private int crashReportWaitMillis = DEFAULT_CRASH_REPORT_WAIT_MILLIS;
     private int retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS;
+    private RouterObserver observer = RouterObserver.NONE;
 
     public RouterOptions() {
     }
@@ -36,6 +37,7 @@ public final class RouterOptions {
         this.connectAttempts = other.connectAttempts;
         this.crashReportWaitMillis = other.crashReportWaitMillis;
         this.retryAfterSeconds = other.retryAfterSeconds;
+        this.observer = other.observer;
     }
 
     /** The address to listen on (default 127.0.0.1). */
@@ -46,11 +48,17 @@ public final class RouterOptions {
     public int port() { return port; }
     public RouterOptions port(int port) { this.port = checkRange("port", port, 0, 65_535); return this; }
 
-    /** Event loops that accept and serve requests, one server each on the same port (default: one per core). */
+    /**
+     * Event loops that accept and serve requests, one server each on the same port (default: one per
+     * core). Each has its own connections to instances, so a request never changes threads.
+     */
     public int eventLoops() { return eventLoops; }
     public RouterOptions eventLoops(int eventLoops) { this.eventLoops = checkRange("eventLoops", eventLoops, 1, 1024); return this; }
 
-    /** Keep-alive connections the router may hold open to one instance (default 128); more requests wait for one. */
+    /**
+     * Keep-alive connections the router may hold open to one instance (default 128), shared out
+     * evenly between the event loops; more requests wait for one.
+     */
     public int maxConnectionsPerInstance() { return maxConnectionsPerInstance; }
     public RouterOptions maxConnectionsPerInstance(int max) { this.maxConnectionsPerInstance = checkRange("maxConnectionsPerInstance", max, 1, 65_536); return this; }
 
@@ -84,6 +92,13 @@ public final class RouterOptions {
     /** The Retry-After (seconds) sent with 429 and 503 answers (default 1). */
     public int retryAfterSeconds() { return retryAfterSeconds; }
     public RouterOptions retryAfterSeconds(int seconds) { this.retryAfterSeconds = checkRange("retryAfterSeconds", seconds, 0, 86_400); return this; }
+
+    /**
+     * Hears of every request routed to a function once it is over (default {@link RouterObserver#NONE}).
+     * Requests that match no route, or a route but not its methods, are not routed and not reported.
+     */
+    public RouterObserver observer() { return observer; }
+    public RouterOptions observer(RouterObserver observer) { this.observer = Objects.requireNonNull(observer, "observer"); return this; }
 
     private static int checkRange(String name, int value, int min, int max) {
         if (value < min || value > max) {

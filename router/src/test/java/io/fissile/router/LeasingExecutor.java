@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
  * an address where nothing listens, or a delay.
  */
 final class LeasingExecutor implements FunctionExecutor {
-    private final JvmRuntimeInstance instance;
+    private final UpstreamInstance instance;
     private final Queue<Object> script = new ConcurrentLinkedQueue<>();
     private final List<CountingLease> leases = new CopyOnWriteArrayList<>();
 
-    LeasingExecutor(JvmRuntimeInstance instance) {
+    LeasingExecutor(UpstreamInstance instance) {
         this.instance = instance;
     }
 

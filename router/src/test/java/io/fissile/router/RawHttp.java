@@ -45,6 +45,22 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** What the server sends until {@code marker} has arrived, leaving the connection open. */
+    String readUntil(String marker) {
+        try {
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            while (!out.toString(StandardCharsets.UTF_8).contains(marker)) {
+                int next = in.read();
+                if (next < 0) throw new IllegalStateException("the connection closed before " + marker + " arrived: " + out);
+                out.write(next);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

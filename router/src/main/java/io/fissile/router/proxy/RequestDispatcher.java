@@ -27,13 +27,14 @@ final class RequestDispatcher implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
+        long arrivedAt = System.nanoTime();
         RouteTable table = routes.table();
         String host = table.hasHostRoutes() ? hostOf(request) : null;
         String path = request.path();
         String method = request.method().name();
         RouteMatch match = table.find(method, host, path);
         if (match.found()) {
-            proxy.forward(request, match);
+            proxy.forward(request, match, arrivedAt);
         } else if (request.method() == HttpMethod.GET && ("/".equals(path) || HEALTH_PATH.equals(path))) {
             request.response().end();
         } else if (match.outcome() == RouteMatch.Outcome.METHOD_NOT_ALLOWED) {

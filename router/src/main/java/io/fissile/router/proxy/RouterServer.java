@@ -9,10 +9,7 @@ import io.fissile.store.Informer;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.PoolOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,32 +17,29 @@ import java.util.ArrayList;
 import java.net.BindException;
 import java.util.List;
 
-/** The running router: the route table kept current, the servers, and the client to the instances. */
+/** The running router: the route table kept current and one {@link RouterVerticle} per event loop. */
 public final class RouterServer implements Router {
     private static final Logger log = LoggerFactory.getLogger(RouterServer.class);
 
     private final Vertx vertx;
     private final RouteTableUpdater routes;
-    private final HttpClientAgent client;
+    private final FunctionExecutor executor;
     private final List<String> deployments = new ArrayList<>();
     private int port;
 
-    private RouterServer(Vertx vertx, RouteTableUpdater routes, HttpClientAgent client) {
+    private RouterServer(Vertx vertx, RouteTableUpdater routes, FunctionExecutor executor) {
         this.vertx = vertx;
         this.routes = routes;
-        this.client = client;
+        this.executor = executor;
     }
 
     public static Future<Router> start(Vertx vertx, RouterOptions options, Informer<HTTPTrigger> triggers,
                                        Informer<Function> functions, FunctionExecutor executor) {
         RouterOptions settings = new RouterOptions(options);
         RouteTableUpdater routes = new RouteTableUpdater(triggers, functions);
-        HttpClientAgent client = vertx.createHttpClient(clientOptions(settings), poolOptions(settings));
-        RouterServer server = new RouterServer(vertx, routes, client);
-        RequestDispatcher dispatcher = new RequestDispatcher(routes, new FunctionProxy(vertx, client, executor, settings),
-                settings.retryAfterSeconds());
+        RouterServer server = new RouterServer(vertx, routes, executor);
         return Future.fromCompletionStage(routes.start())
-                .compose(v -> server.listen(settings, dispatcher, 3))
+                .compose(v -> server.listen(settings, 3))
                 .<Router>map(server)
                 .onFailure(e -> server.close());
     }
@@ -55,17 +49,17 @@ public final class RouterServer implements Router {
      * Vert.x cannot share a port it has not been told, so port 0 first becomes a port found free
      * (tried again, should another process take it in between).
      */
-    private Future<Void> listen(RouterOptions settings, RequestDispatcher dispatcher, int triesLeft) {
+    private Future<Void> listen(RouterOptions settings, int triesLeft) {
         int chosen = settings.port() != 0 ? settings.port() : FreePort.on(settings.host());
         HttpServerOptions options = serverOptions(settings, chosen);
-        return vertx.deployVerticle(() -> new RouterVerticle(options, dispatcher),
+        return vertx.deployVerticle(() -> new RouterVerticle(options, settings, routes, executor),
                 new DeploymentOptions().setInstances(settings.eventLoops())).map(id -> {
             deployments.add(id);
             port = chosen;
             log.info("router listening on {}:{} with {} event loops", settings.host(), port, settings.eventLoops());
             return (Void) null;
         }).recover(failure -> settings.port() == 0 && triesLeft > 1 && failure instanceof BindException
-                ? listen(settings, dispatcher, triesLeft - 1)
+                ? listen(settings, triesLeft - 1)
                 : Future.failedFuture(failure));
     }
 
@@ -76,21 +70,10 @@ public final class RouterServer implements Router {
                 .setTcpNoDelay(true)
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false)
+                // WebSockets pass through untouched, extensions negotiated end to end.
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 .setHandle100ContinueAutomatically(false);
-    }
-
-    private static HttpClientOptions clientOptions(RouterOptions settings) {
-        return new HttpClientOptions()
-                .setKeepAlive(true)
-                .setKeepAliveTimeout(settings.instanceKeepAliveSeconds())
-                .setPipelining(false)
-                .setTcpNoDelay(true)
-                .setConnectTimeout(settings.connectTimeoutMillis())
-                .setDecompressionSupported(false);
-    }
-
-    private static PoolOptions poolOptions(RouterOptions settings) {
-        return new PoolOptions().setHttp1MaxSize(settings.maxConnectionsPerInstance());
     }
 
     @Override
@@ -104,6 +87,6 @@ public final class RouterServer implements Router {
         List<Future<Void>> stopping = new ArrayList<>();
         for (String id : deployments) stopping.add(vertx.undeploy(id));
         deployments.clear();
-        return Future.join(stopping).eventually(client::close).mapEmpty();
+        return Future.join(stopping).mapEmpty();
     }
 }

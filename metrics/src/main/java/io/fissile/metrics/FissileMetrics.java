@@ -1,0 +1,65 @@
+package io.fissile.metrics;
+
+import io.fissile.executor.ExecutorStats;
+import io.fissile.metrics.meters.ExecutorGauges;
+import io.fissile.metrics.meters.RouterMeters;
+import io.fissile.router.RouterObserver;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.util.Objects;
+
+/**
+ * Fissile's Prometheus metrics, under Fission's names so that dashboards and alerts written for
+ * Fission work unchanged.
+ * <ul>
+ *   <li>From the router, per call ({@link #routerObserver()}): {@code fission_function_calls_total},
+ *       {@code fission_function_errors_total} (status 400 or more; 499 when the client left),
+ *       {@code fission_function_duration_seconds}, {@code fission_function_overhead_seconds},
+ *       {@code fission_function_response_size_bytes}, labelled {@code function_namespace},
+ *       {@code function_name}, {@code path} (the route's template), {@code method}, {@code code};
+ *       {@code fission_function_cold_starts_total} and {@code fission_function_cold_start_errors_total},
+ *       labelled {@code function_namespace}, {@code function_name}.</li>
+ *   <li>From the executor, read at each scrape ({@link #bindExecutor}): {@code fission_function_instances},
+ *       {@code fission_function_requests_in_flight}, {@code fission_function_requests_waiting}
+ *       (per function); {@code fission_environment_instances}, {@code fission_environment_pool_size},
+ *       {@code fission_environment_pool_warm}, labelled {@code environment_namespace},
+ *       {@code environment_name}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * FissileMetrics metrics = new FissileMetrics();
+ * Router.start(vertx, new RouterOptions().observer(metrics.routerObserver()), ...);
+ * metrics.bindExecutor(executor.stats());
+ * String text = metrics.scrape();   // serve as text/plain; version=0.0.4
+ * }</pre>
+ */
+public final class FissileMetrics {
+    /** The content type of {@link #scrape()}'s text: Prometheus's text exposition format. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final RouterMeters routerMeters = new RouterMeters(registry);
+    private ExecutorGauges executorGauges;
+
+    /** Records each call the router reports; quick enough for the router's event loop. */
+    public RouterObserver routerObserver() {
+        return routerMeters;
+    }
+
+    /** Exposes the executor's instances and pools, read from {@code stats} at each scrape. */
+    public synchronized void bindExecutor(ExecutorStats stats) {
+        Objects.requireNonNull(stats, "stats");
+        if (executorGauges != null) throw new IllegalStateException("an executor is bound already");
+        executorGauges = new ExecutorGauges(registry, stats);
+    }
+
+    /**
+     * Every metric now, in Prometheus's text format ({@link #CONTENT_TYPE}). One scrape at a time:
+     * each replaces the executor's gauges, which another must not see half done.
+     */
+    public synchronized String scrape() {
+        if (executorGauges != null) executorGauges.refresh();
+        return registry.scrape();
+    }
+}
