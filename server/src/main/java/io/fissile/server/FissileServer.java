@@ -3,19 +3,25 @@ package io.fissile.server;
 import io.fissile.api.LabelSelector;
 import io.fissile.api.Kind;
 import io.fissile.api.Resource;
+import io.fissile.api.v1.ConfigMap;
 import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.HTTPTrigger;
 import io.fissile.api.v1.Kinds;
 import io.fissile.api.v1.Package;
+import io.fissile.api.v1.Secret;
+import io.fissile.builder.BuilderOptions;
+import io.fissile.builder.PackageBuilder;
 import io.fissile.controller.Controller;
 import io.fissile.controller.ControllerOptions;
 import io.fissile.executor.ExecutorOptions;
-import io.fissile.executor.PoolManager;
+import io.fissile.executor.FunctionExecutors;
+import io.fissile.metrics.FissileMetrics;
 import io.fissile.router.Router;
 import io.fissile.router.RouterOptions;
 import io.fissile.runtime.InstanceRuntime;
 import io.fissile.runtime.RuntimeCapabilities;
+import io.fissile.runtime.local.LocalCommandRunner;
 import io.fissile.runtime.local.LocalProcessRuntime;
 import io.fissile.runtime.local.LocalRuntimeOptions;
 import io.fissile.runtime.logs.FileFunctionLogs;
@@ -42,8 +48,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The all-in-one server: store, archive storage, function runtime, executor, router and controller
  * API in one process, on one data directory. The router asks the executor for instances directly,
- * in memory: resolving a function costs no network round trip. Starting returns once every port is
- * bound; closing stops the parts in reverse order.
+ * in memory: resolving a function costs no network round trip. The router's and the executor's
+ * metrics are served together at the controller API's {@code /metrics} (the router's paths belong to
+ * functions). Starting returns once every port is bound; closing stops the parts in reverse order.
  */
 public final class FissileServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FissileServer.class);
@@ -100,12 +107,24 @@ public final class FissileServer implements AutoCloseable {
         Informer<Package> packages = informer(store, Kinds.PACKAGE);
         Informer<Function> functions = informer(store, Kinds.FUNCTION);
         Informer<HTTPTrigger> triggers = informer(store, Kinds.HTTP_TRIGGER);
+        Informer<Secret> secrets = informer(store, Kinds.SECRET);
+        Informer<ConfigMap> configMaps = informer(store, Kinds.CONFIG_MAP);
 
-        PoolManager executor = PoolManager.start(ExecutorOptions.defaults(options.dataDirectory().resolve("executor")),
-                runtime, environments, packages, functions, archives);
+        // Builds run confined as instances are, with a runner of their own (its own cgroups and scratch directory).
+        LocalCommandRunner commands = LocalCommandRunner.create(options.dataDirectory().resolve("commands"),
+                LocalRuntimeOptions.SandboxMode.AUTO, LocalRuntimeOptions.CgroupMode.AUTO);
+        closeInReverse.push(commands);
+        closeInReverse.push(PackageBuilder.start(BuilderOptions.defaults(options.dataDirectory().resolve("builder"))
+                .withMaxArchiveBytes(options.maxArchiveBytes()), store, packages, environments, archives, commands));
+
+        FunctionExecutors executor = FunctionExecutors.start(ExecutorOptions.defaults(options.dataDirectory().resolve("executor")),
+                runtime, environments, packages, functions, archives, secrets, configMaps);
         closeInReverse.push(executor);
+        FissileMetrics metrics = new FissileMetrics();
+        metrics.bindExecutor(executor.stats());
 
-        router = Router.start(vertx, new RouterOptions().host(options.address()).port(options.routerPort()),
+        router = Router.start(vertx, new RouterOptions().host(options.address()).port(options.routerPort())
+                        .observer(metrics.routerObserver()),
                 triggers, functions, executor).await();
         closeInReverse.push(() -> router.close().await());
 
@@ -114,7 +133,7 @@ public final class FissileServer implements AutoCloseable {
                 .withPort(options.apiPort())
                 .withMaxArchiveBytes(options.maxArchiveBytes())
                 .withVersion(Version.current());
-        controller = Controller.start(vertx, controllerOptions, store, archives, logs).await();
+        controller = Controller.start(vertx, controllerOptions, store, archives, logs, metrics::scrape).await();
         closeInReverse.push(() -> controller.close().await());
     }
 

@@ -40,15 +40,8 @@ class CliAgainstServerTest {
         server.close();
     }
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    Result fissile(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext context = new CliContext(Map.of("FISSILE_URL", server.apiUrl().toString()), work, out, err);
-        int code = FissileCli.commandLine(context).execute(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    ServerProcess.CliResult fissile(String... args) {
+        return server.cli(work, args);
     }
 
     @Test
@@ -56,7 +49,7 @@ class CliAgainstServerTest {
         Path code = Files.writeString(work.resolve("hello.js"), "module.exports = async () => ({status: 200, body: 'hi'});\n");
 
         assertThat(fissile("env", "create", "--name", "node", "--image", "fission/node-env").exitCode()).isZero();
-        Result created = fissile("fn", "create", "--name", "hi", "--env", "node", "--code", code.toString());
+        ServerProcess.CliResult created = fissile("fn", "create", "--name", "hi", "--env", "node", "--code", code.toString());
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(created.out()).contains("function 'hi' created");
 
@@ -64,7 +57,7 @@ class CliAgainstServerTest {
         assertThat(fissile("fn", "get", "--name", "hi").out()).contains("module.exports");
         assertThat(fissile("pkg", "list").out()).contains("hi-");
 
-        Result missing = fissile("fn", "create", "--name", "Bad_Name", "--env", "node", "--code", code.toString());
+        ServerProcess.CliResult missing = fissile("fn", "create", "--name", "Bad_Name", "--env", "node", "--code", code.toString());
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("metadata.name");
     }
@@ -74,7 +67,7 @@ class CliAgainstServerTest {
         Path project = copyOfHelloSpec();
         String specs = project.resolve("specs").toString();
 
-        Result first = fissile("spec", "apply", "--specdir", specs);
+        ServerProcess.CliResult first = fissile("spec", "apply", "--specdir", specs);
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("created");
 
@@ -85,13 +78,13 @@ class CliAgainstServerTest {
                 .asString(StandardCharsets.UTF_8).contains("hello, world!");
         String versionAfterFirst = client.list(Kinds.FUNCTION, null, null).resourceVersion();
 
-        Result second = fissile("spec", "apply", "--specdir", specs);
+        ServerProcess.CliResult second = fissile("spec", "apply", "--specdir", specs);
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).doesNotContain("created").doesNotContain("updated");
         assertThat(client.list(Kinds.FUNCTION, null, null).resourceVersion()).isEqualTo(versionAfterFirst);
 
         Files.delete(project.resolve("specs/route-hello.yaml"));
-        Result pruned = fissile("spec", "apply", "--specdir", specs, "--delete");
+        ServerProcess.CliResult pruned = fissile("spec", "apply", "--specdir", specs, "--delete");
         assertThat(pruned.exitCode()).as(pruned.err()).isZero();
         assertThat(client.get(Kinds.HTTP_TRIGGER, "default", "hello-route")).isEmpty();
         assertThat(client.get(Kinds.FUNCTION, "default", "hello")).isPresent();

@@ -218,7 +218,7 @@ class FunctionsEndToEndTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(fissile("fn", "logs", "--name", "chatty").out()).contains("a-line-worth-reading"));
-        Result test = fissile("fn", "test", "--name", "chatty", "-q", "status=500");
+        ServerProcess.CliResult test = fissile("fn", "test", "--name", "chatty", "-q", "status=500");
         assertThat(test.exitCode()).isEqualTo(1);
         assertThat(test.err()).contains("500", "a-line-worth-reading");
     }
@@ -240,20 +240,12 @@ class FunctionsEndToEndTest {
 
     // ---- helpers
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    static Result fissile(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliContext context = new CliContext(Map.of("FISSILE_URL", server.apiUrl().toString(),
-                "FISSILE_ROUTER_URL", server.routerUrl().toString()), work, out, err);
-        int code = FissileCli.commandLine(context).execute(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static ServerProcess.CliResult fissile(String... args) {
+        return server.cli(work, args);
     }
 
     static void fissileOk(String... args) {
-        Result result = fissile(args);
+        ServerProcess.CliResult result = fissile(args);
         assertThat(result.exitCode()).as(String.join(" ", args) + "\n" + result.out() + result.err()).isZero();
     }
 

@@ -1,8 +1,11 @@
 package io.fissile.server;
 
+import io.fissile.cli.CliContext;
+import io.fissile.cli.FissileCli;
 import io.fissile.client.ControllerClient;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -10,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -87,6 +91,30 @@ public final class ServerProcess implements AutoCloseable {
 
     public ControllerClient client() {
         return new ControllerClient(apiUrl);
+    }
+
+    /** What one {@code fissile} command printed, and its exit code. */
+    public record CliResult(int exitCode, String out, String err) {
+    }
+
+    /** Runs one {@code fissile} command against this server, in-process, from {@code workingDirectory}. */
+    public CliResult cli(Path workingDirectory, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext context = new CliContext(Map.of("FISSILE_URL", apiUrl.toString(),
+                "FISSILE_ROUTER_URL", routerUrl.toString()), workingDirectory, out, err);
+        int code = FissileCli.commandLine(context).execute(args);
+        return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #cli}, failing the test (with what it printed) unless the command succeeds; returns its output. */
+    public String cliOk(Path workingDirectory, String... args) {
+        CliResult result = cli(workingDirectory, args);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("fissile " + String.join(" ", args) + " exited with " + result.exitCode()
+                    + "\n" + result.out() + result.err());
+        }
+        return result.out();
     }
 
     /** {@code kill -9}: no shutdown hook runs, nothing is flushed. */
