@@ -1,8 +1,8 @@
 package io.fissile.function;
 
 /**
- * What a function knows about where it runs: its identity, its log, and the secrets and config
- * maps mounted for it.
+ * What a function knows about where it runs: its identity, its environment variables, its log,
+ * and the secrets and config maps mounted for it.
  */
 public interface Context {
 
@@ -17,6 +17,16 @@ public interface Context {
      * {@code "default"} when the request did not come through the router.
      */
     String namespace();
+
+    /**
+     * The value of an environment variable as the function sees it: one of its own variables (the
+     * function's {@code spec.env}), else one of the instance's environment; {@code null} when
+     * neither has it. In the jvm runtime {@link System#getenv(String)} gives the same answer; this
+     * method also lets a test hand a function variables through a context of its own.
+     */
+    default String env(String name) {
+        return System.getenv(name);
+    }
 
     /** Writes one line to the instance's output, where {@code fissile fn logs} finds it. */
     void log(String line);
