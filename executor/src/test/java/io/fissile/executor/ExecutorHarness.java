@@ -3,6 +3,7 @@ package io.fissile.executor;
 import io.fissile.api.Kind;
 import io.fissile.api.Resource;
 import io.fissile.api.v1.Archive;
+import io.fissile.api.v1.ConfigMap;
 import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.ExecutionStrategy;
 import io.fissile.api.v1.Function;
@@ -11,6 +12,7 @@ import io.fissile.api.v1.FunctionSpec;
 import io.fissile.api.v1.InvokeStrategy;
 import io.fissile.api.v1.Kinds;
 import io.fissile.api.v1.Package;
+import io.fissile.api.v1.Secret;
 import io.fissile.api.v1.PackageRef;
 import io.fissile.api.v1.Reference;
 import io.fissile.api.v1.Runtime;
@@ -54,6 +56,8 @@ final class ExecutorHarness implements AutoCloseable {
     final Informer<Environment> environments;
     final Informer<Package> packages;
     final Informer<Function> functions;
+    final Informer<Secret> secrets;
+    final Informer<ConfigMap> configMaps;
     final FileArchiveStore archives;
     final FileFunctionLogs logs;
     final LocalProcessRuntime runtime;
@@ -70,13 +74,16 @@ final class ExecutorHarness implements AutoCloseable {
         this.environments = Informer.start(store, Kinds.ENVIRONMENT);
         this.packages = Informer.start(store, Kinds.PACKAGE);
         this.functions = Informer.start(store, Kinds.FUNCTION);
+        this.secrets = Informer.start(store, Kinds.SECRET);
+        this.configMaps = Informer.start(store, Kinds.CONFIG_MAP);
         this.archives = FileArchiveStore.open(dir.resolve("archives"));
         this.logs = new FileFunctionLogs(dir.resolve("logs"));
         this.runtime = LocalProcessRuntime.create(LocalRuntimeOptions.defaults(RUNTIME_DIR, logs));
         ExecutorOptions defaults = ExecutorOptions.defaults(dir.resolve("executor"));
         ExecutorOptions chosen = options.apply(defaults);
         this.executor = allTypes ? null : PoolManager.start(chosen, runtime, environments, packages, functions, archives);
-        this.executors = allTypes ? FunctionExecutors.start(chosen, runtime, environments, packages, functions, archives) : null;
+        this.executors = allTypes ? FunctionExecutors.start(chosen, runtime, environments, packages, functions, archives,
+                secrets, configMaps) : null;
     }
 
     static ExecutorHarness start(Path dir) throws IOException {
@@ -179,6 +186,8 @@ final class ExecutorHarness implements AutoCloseable {
             case "Environment" -> environments;
             case "Package" -> packages;
             case "Function" -> functions;
+            case "Secret" -> secrets;
+            case "ConfigMap" -> configMaps;
             default -> throw new IllegalArgumentException(kind);
         };
     }
@@ -240,6 +249,8 @@ final class ExecutorHarness implements AutoCloseable {
                     .as("instances left running after the executor closed").isEmpty());
         } finally {
             runtime.close();
+            configMaps.close();
+            secrets.close();
             functions.close();
             packages.close();
             environments.close();

@@ -2,21 +2,17 @@ package io.fissile.server;
 
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.Kinds;
-import io.fissile.cli.CliContext;
-import io.fissile.cli.FissileCli;
 import io.fissile.client.ControllerClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
