@@ -35,7 +35,9 @@ class NewdeployEndToEndTest {
     @TempDir
     Path work;
     private ServerProcess server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: a burst of separate connections, as clients make them (h2c would cap it at 100 streams on one).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @AfterEach
     void stopServer() throws Exception {
