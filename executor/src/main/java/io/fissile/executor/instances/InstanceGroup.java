@@ -461,7 +461,8 @@ public final class InstanceGroup {
     private void check(FunctionInstance instance, Throwable cause) {
         if (InstanceHealth.reachable(instance.instance(), HEALTH_CHECK_TIMEOUT)) {
             instance.occupancy().resume();
-            if (waiters.waiting() != 0) serveWaiters();
+            // Under the lock, so that a request queued while the instance was suspended is not left waiting.
+            serveWaiters();
             return;
         }
         LOG.warn("Instance {} of function {} is unreachable ({}); replacing it", instance, displayName,

@@ -74,7 +74,7 @@ final class InstanceOutput {
 
     private Thread read(InputStream stream, String name) {
         LineSplitter splitter = new LineSplitter(text -> record(name, text));
-        return Thread.ofVirtual().name(instanceId + "-" + name).start(() -> {
+        return PipeReaders.start(instanceId + "-" + name, () -> {
             try (stream) {
                 splitter.readAll(stream);
             } catch (IOException e) {

@@ -158,7 +158,7 @@ public final class LocalCommandRunner implements CommandRunner, AutoCloseable {
     }
 
     private static Thread drain(InputStream in, OutputTail output) {
-        return Thread.ofVirtual().name("fissile-command-output").start(() -> {
+        return PipeReaders.start("fissile-command-output", () -> {
             try (in) {
                 output.readAll(in);
             } catch (IOException ignored) {
