@@ -65,12 +65,6 @@ public final class ContainerFlags {
             description = "An environment variable of the function's instances; repeat for several (update sets the ones given and keeps the others)")
     List<String> variables;
 
-    @Option(names = "--secret", paramLabel = "SECRET", description = "A secret the function can read; repeat for several (update replaces the list)")
-    List<String> secrets;
-
-    @Option(names = "--configmap", paramLabel = "CONFIGMAP", description = "A configmap the function can read; repeat for several (update replaces the list)")
-    List<String> configmaps;
-
     @Option(names = "--minscale", paramLabel = "N", description = "Minimum number of instances (default: 1)")
     Integer minScale;
 
@@ -80,13 +74,8 @@ public final class ContainerFlags {
     @Option(names = "--targetcpu", paramLabel = "PERCENT", description = "Target average CPU usage across instances, for scaling")
     Integer targetCpu;
 
-    @Option(names = {"--fntimeout", "--ft", "-t"}, paramLabel = "SECONDS",
-            description = "Maximum time a request may wait for the function's response (default: 60)")
-    Integer functionTimeout;
-
-    @Option(names = "--idletimeout", paramLabel = "SECONDS",
-            description = "Time a function may sit idle before its instances are recycled (default: 120)")
-    Integer idleTimeout;
+    @Mixin
+    InvocationFlags invocation;
 
     @Mixin
     ResourceOptions resources;
@@ -117,13 +106,7 @@ public final class ContainerFlags {
         if (!blank(args)) container.args(words(args));
         if (port != null) container.ports(List.of(ContainerPort.http(port)));
         if (variables != null) spec.env(FunctionFlags.withVariables(spec.env(), KeyValues.parse("--env", variables)));
-        if (functionTimeout != null) {
-            if (functionTimeout <= 0) throw new CliException("--fntimeout must be greater than 0");
-            spec.functionTimeout(functionTimeout);
-        }
-        if (idleTimeout != null) spec.idleTimeout(idleTimeout);
-        if (secrets != null) spec.secrets(FunctionFlags.references(secrets, fn.metadata().namespace()));
-        if (configmaps != null) spec.configmaps(FunctionFlags.references(configmaps, fn.metadata().namespace()));
+        invocation.applyTo(spec, fn.metadata().namespace());
         spec.resources(resources.applyTo(spec.resources()));
         labels.applyTo(fn.metadata());
         applyStrategy(spec, creating);

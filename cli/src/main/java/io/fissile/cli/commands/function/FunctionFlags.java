@@ -6,7 +6,6 @@ import io.fissile.api.v1.Function;
 import io.fissile.api.v1.FunctionPackageRef;
 import io.fissile.api.v1.FunctionSpec;
 import io.fissile.api.v1.InvokeStrategy;
-import io.fissile.api.v1.Reference;
 import io.fissile.cli.commands.CliException;
 import io.fissile.cli.commands.Session;
 import io.fissile.cli.commands.resource.FieldFlags;
@@ -107,26 +106,15 @@ public final class FunctionFlags {
             description = "Each instance serves exactly one request (poolmgr)")
     Boolean onceOnly;
 
-    @Option(names = {"--fntimeout", "--ft", "-t"}, paramLabel = "SECONDS",
-            description = "Maximum time a request may wait for the function's response (default: 60)")
-    Integer functionTimeout;
-
-    @Option(names = "--idletimeout", paramLabel = "SECONDS",
-            description = "Time a function may sit idle before its instances are recycled (default: 120)")
-    Integer idleTimeout;
-
     @Option(names = {"--specializationtimeout", "--st"}, paramLabel = "SECONDS",
             description = "Time to wait for an instance to be specialized, at least 120 (default: 120)")
     Integer specializationTimeout;
 
-    @Option(names = "--secret", paramLabel = "SECRET", description = "A secret the function can read; repeat for several (update replaces the list)")
-    List<String> secrets;
-
-    @Option(names = "--configmap", paramLabel = "CONFIGMAP", description = "A configmap the function can read; repeat for several (update replaces the list)")
-    List<String> configmaps;
-
     @Option(names = "--retainpods", paramLabel = "N", description = "Number of instances to retain after specialization (default: 0)")
     Integer retainPods;
+
+    @Mixin
+    InvocationFlags invocation;
 
     @Mixin
     ResourceOptions resources;
@@ -154,17 +142,11 @@ public final class FunctionFlags {
             spec.packageRef(spec.packageRef() == null ? new FunctionPackageRef() : spec.packageRef());
             spec.packageRef().functionName(entrypoint);
         }
-        if (functionTimeout != null) {
-            if (functionTimeout <= 0) throw new CliException("--fntimeout must be greater than 0");
-            spec.functionTimeout(functionTimeout);
-        }
-        if (idleTimeout != null) spec.idleTimeout(idleTimeout);
         if (concurrency != null) spec.concurrency(concurrency);
         if (requestsPerPod != null) spec.requestsPerPod(requestsPerPod);
         if (onceOnly != null) spec.onceOnly(onceOnly);
         if (retainPods != null) spec.retainPods(retainPods);
-        if (secrets != null) spec.secrets(references(secrets, fn.metadata().namespace()));
-        if (configmaps != null) spec.configmaps(references(configmaps, fn.metadata().namespace()));
+        invocation.applyTo(spec, fn.metadata().namespace());
         spec.resources(resources.applyTo(spec.resources()));
         labels.applyTo(fn.metadata());
         if (creating || executorType != null || minScale != null || maxScale != null || targetCpu != null || specializationTimeout != null) {
@@ -225,9 +207,5 @@ public final class FunctionFlags {
         List<EnvVar> env = new ArrayList<>();
         merged.forEach((name, value) -> env.add(EnvVar.of(name, value)));
         return env;
-    }
-
-    static List<Reference> references(List<String> names, String namespace) {
-        return names.stream().map(name -> Reference.to(name).namespace(namespace)).toList();
     }
 }
