@@ -1,0 +1,2 @@
+/** Kubernetes mode: the same components on a cluster's CRDs and pods. */
+package io.fissile.kubernetes;
