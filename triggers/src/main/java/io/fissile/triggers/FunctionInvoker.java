@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Calls a function the way every non-HTTP trigger does in Fission: through the router's internal
- * route {@code /fission-function/<namespace>/<name>[subpath]}, so that the router's capacity
+ * route ({@code /fission-function/<name>} in the default namespace,
+ * {@code /fission-function/<namespace>/<name>} elsewhere, then the subpath), so that the router's capacity
  * limits, timeouts, canary weights and metrics apply to trigger calls as they do to HTTP requests.
  * Safe for concurrent use; one instance serves every trigger.
  */
@@ -65,7 +66,9 @@ public final class FunctionInvoker {
     }
 
     URI functionUri(String namespace, String function, String subpath) {
-        String path = "/fission-function/" + segment(namespace) + "/" + segment(function) + normalised(subpath);
+        String qualified = namespace == null || namespace.isEmpty() || namespace.equals("default")
+                ? segment(function) : segment(namespace) + "/" + segment(function);
+        String path = "/fission-function/" + qualified + normalised(subpath);
         return routerUrl.resolve(path);
     }
 
