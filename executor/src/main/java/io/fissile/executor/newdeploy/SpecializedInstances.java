@@ -33,7 +33,7 @@ final class SpecializedInstances implements DedicatedInstances {
 
     private Instance start(Function function, Environment environment, Deadline deadline) throws InterruptedException {
         try {
-            return InstanceStarts.start(runtime, InstanceSpecs.forFunction(environment, function), deadline.remaining(),
+            return InstanceStarts.startFor(runtime, function, InstanceSpecs.forFunction(environment, function), deadline.remaining(),
                     Specializer.describe(function));
         } catch (InstanceStartException e) {
             throw new FunctionUnavailableException(e.getMessage(), true, e);

@@ -1,5 +1,7 @@
 package io.fissile.executor.specialize;
 
+import io.fissile.api.v1.Function;
+import io.fissile.executor.FunctionInstanceRuntime;
 import io.fissile.runtime.Instance;
 import io.fissile.runtime.InstanceRuntime;
 import io.fissile.runtime.InstanceSpec;
@@ -26,7 +28,22 @@ public final class InstanceStarts {
      */
     public static Instance start(InstanceRuntime runtime, InstanceSpec spec, Duration timeout, String owner)
             throws InterruptedException {
-        CompletableFuture<Instance> started = runtime.start(spec);
+        return await(runtime.start(spec), timeout, owner);
+    }
+
+    /**
+     * As {@link #start}, for an instance dedicated to {@code function}: a runtime that keeps such
+     * instances per function ({@link FunctionInstanceRuntime}) is told whose it is.
+     */
+    public static Instance startFor(InstanceRuntime runtime, Function function, InstanceSpec spec, Duration timeout,
+                                    String owner) throws InterruptedException {
+        CompletableFuture<Instance> started = runtime instanceof FunctionInstanceRuntime perFunction
+                ? perFunction.startFor(function, spec) : runtime.start(spec);
+        return await(started, timeout, owner);
+    }
+
+    private static Instance await(CompletableFuture<Instance> started, Duration timeout, String owner)
+            throws InterruptedException {
         try {
             return started.get(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

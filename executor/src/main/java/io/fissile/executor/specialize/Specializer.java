@@ -6,6 +6,8 @@ import io.fissile.api.v1.FunctionPackageRef;
 import io.fissile.api.v1.Package;
 import io.fissile.api.v1.Reference;
 import io.fissile.executor.FunctionUnavailableException;
+import io.fissile.executor.RemoteInstance;
+import io.fissile.executor.RemoteSpecialization;
 import io.fissile.executor.fetch.CachedPackage;
 import io.fissile.executor.fetch.PackageCache;
 import io.fissile.executor.instances.Deadline;
@@ -75,11 +77,18 @@ public final class Specializer {
         boolean ready = false;
         try {
             SpecializeTarget target = SpecializeTarget.of(environment, instance, function);
-            place(function, cached, target);
-            mounts.attach(function, instance);
-            // Tagged before loading, so that what the runtime says about a failed load is in the function's log.
-            instance.assignFunction(function.namespace(), function.name());
-            load(function, environment, instance, target, deadline);
+            if (instance instanceof RemoteInstance remote) {
+                // A fetcher beside the instance places the files; here they are only checked to exist.
+                mounts.requireAll(function);
+                instance.assignFunction(function.namespace(), function.name());
+                loadRemotely(function, environment, pkg, instance, remote, target, deadline);
+            } else {
+                place(function, cached, target);
+                mounts.attach(function, instance);
+                // Tagged before loading, so that what the runtime says about a failed load is in the function's log.
+                instance.assignFunction(function.namespace(), function.name());
+                load(function, environment, instance, target, deadline);
+            }
             ready = true;
             LOG.debug("Specialized function {}/{} on instance {} in {} ms ({} at version {})", function.namespace(),
                     function.name(), instance.id(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
@@ -163,6 +172,26 @@ public final class Specializer {
         } catch (IOException e) {
             throw unreachable(function, instance, e);
         }
+        requireSuccess(function, environment, response);
+    }
+
+    /** Has the instance's fetcher fetch the package (as this version of it says) and make the specialize call. */
+    private static void loadRemotely(Function function, Environment environment, Package pkg, Instance instance,
+                                     RemoteInstance remote, SpecializeTarget target, Deadline deadline)
+            throws InterruptedException {
+        RemoteSpecialization request = new RemoteSpecialization(function.namespace(), function.name(), pkg,
+                environment.spec().keepArchive(), target.hostPath().getFileName().toString(), target.path(),
+                target.contentType(), target.body(), function.spec().secrets(), function.spec().configmaps());
+        InstanceCall.Response response;
+        try {
+            response = remote.specialize(request, deadline.remaining());
+        } catch (IOException e) {
+            throw unreachable(function, instance, e);
+        }
+        requireSuccess(function, environment, response);
+    }
+
+    private static void requireSuccess(Function function, Environment environment, InstanceCall.Response response) {
         if (!response.succeeded()) {
             String text = response.body().strip();
             if (text.length() > MAX_ERROR_TEXT) text = text.substring(0, MAX_ERROR_TEXT) + "...";
