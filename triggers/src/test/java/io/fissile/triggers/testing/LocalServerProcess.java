@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /** What the test broker launchers share: finding the binary, free ports, waiting, and stopping process trees. */
-final class LocalServerProcess {
+public final class LocalServerProcess {
 
     private LocalServerProcess() {
     }
@@ -34,7 +34,8 @@ final class LocalServerProcess {
         throw new IllegalStateException("unreachable");
     }
 
-    static int freePort() {
+    /** A loopback port nothing listens on right now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -9,6 +9,7 @@ import io.fissile.triggers.mq.spi.BrokerSettings;
 import io.fissile.triggers.mq.spi.Delivery;
 import io.fissile.triggers.mq.spi.OutgoingMessage;
 import io.fissile.triggers.testing.NatsServer;
+import io.fissile.triggers.testing.LocalServerProcess;
 import io.fissile.triggers.testing.StoredMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,7 +126,7 @@ class NatsJetStreamBrokerTest {
 
     @Test
     void downBrokerIsReportedWithItsAddress() {
-        String address = "nats://127.0.0.1:" + freePort();
+        String address = "nats://127.0.0.1:" + LocalServerProcess.freePort();
         assertThatThrownBy(() -> broker.connect(settings(address)))
                 .isInstanceOf(BrokerException.class)
                 .hasMessageContaining("cannot connect to NATS at " + address);
@@ -171,11 +172,4 @@ class NatsJetStreamBrokerTest {
         return new String(delivery.body(), StandardCharsets.UTF_8);
     }
 
-    private static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }
