@@ -53,6 +53,11 @@ final class NatsDelivery implements Delivery {
         }
     }
 
+    /** Restarts the server's ack wait for this message. */
+    void stillWorking() {
+        message.inProgress();
+    }
+
     /** Asks the server to deliver the message again now rather than after the ack wait. */
     void giveBack() {
         message.nak();

@@ -26,6 +26,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** One trigger's durable pull consumer on a JetStream stream, plus a publisher for its responses. */
 final class NatsJetStreamConnection implements BrokerConnection {
@@ -40,6 +43,9 @@ final class NatsJetStreamConnection implements BrokerConnection {
     private final JetStreamStreams streams;
     private final ConsumerContext consumer;
     private final Set<NatsDelivery> unacknowledged = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+    /** Tells the server that handed-out messages are still being worked on, so a slow function does not get them twice. */
+    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable ->
+            Thread.ofPlatform().daemon().name("nats-in-progress").unstarted(runnable));
 
     private NatsJetStreamConnection(NatsJetStreamSettings settings, Connection connection) throws BrokerException {
         this.settings = settings;
@@ -56,6 +62,8 @@ final class NatsJetStreamConnection implements BrokerConnection {
                     .ackWait(settings.ackWait())
                     .build());
             this.consumer = connection.getConsumerContext(stream, settings.consumer());
+            long period = Math.max(500, settings.ackWait().toMillis() / 3);
+            keepAlive.scheduleAtFixedRate(this::markInProgress, period, period, TimeUnit.MILLISECONDS);
         } catch (IOException | JetStreamApiException e) {
             throw new BrokerException("cannot set up NATS consumer '" + settings.consumer() + "' for subject '"
                     + settings.topic() + "' at " + settings.serverUrl() + ": " + e.getMessage(), e);
@@ -69,6 +77,20 @@ final class NatsJetStreamConnection implements BrokerConnection {
         } catch (BrokerException | RuntimeException e) {
             closeQuietly(connection);
             throw e;
+        }
+    }
+
+    private void markInProgress() {
+        List<NatsDelivery> pending;
+        synchronized (unacknowledged) {
+            pending = new ArrayList<>(unacknowledged);
+        }
+        for (NatsDelivery delivery : pending) {
+            try {
+                delivery.stillWorking();
+            } catch (RuntimeException e) {
+                // The connection is gone; poll reports that.
+            }
         }
     }
 
@@ -157,6 +179,7 @@ final class NatsJetStreamConnection implements BrokerConnection {
 
     @Override
     public void close() {
+        keepAlive.shutdownNow();
         // Messages handed out but not acknowledged go back at once instead of after the ack wait.
         List<NatsDelivery> pending;
         synchronized (unacknowledged) {

@@ -86,6 +86,18 @@ class NatsJetStreamBrokerTest {
     }
 
     @Test
+    void messageBeingHandledLongerThanTheAckWaitIsNotDeliveredTwice() throws Exception {
+        Map<String, String> metadata = Map.of("natsServer", server.url(), "ackWait", "1s");
+        try (BrokerConnection connection = broker.connect(new BrokerSettings(consumer, topic, metadata, Map.of(), 1000))) {
+            server.publish(topic, "slow", Map.of());
+            Delivery slow = pollAtLeast(connection, 1).getFirst();
+
+            assertThat(connection.poll(Duration.ofSeconds(3))).isEmpty();
+            slow.acknowledge();
+        }
+    }
+
+    @Test
     void publishStoresTheMessageWithHeadersAndContentType() throws Exception {
         String respTopic = "responses." + topic;
         try (BrokerConnection connection = broker.connect(settings(server.url()))) {
