@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * One secret's or config map's values as a directory of files, one per key. Each file is replaced by
  * a rename, so a function reading it sees the old value or the new, never half of one.
  */
-final class KeyFiles {
+public final class KeyFiles {
 
     /** Kubernetes' rule for the keys of secrets and config maps; it also keeps a key a plain file name. */
     private static final Pattern KEY = Pattern.compile("[-._a-zA-Z0-9]+");
@@ -24,7 +24,7 @@ final class KeyFiles {
     }
 
     /** Makes {@code dir} hold exactly {@code values}: new and changed keys written, removed keys deleted. */
-    static void replace(Path dir, Map<String, byte[]> values) throws IOException {
+    public static void replace(Path dir, Map<String, byte[]> values) throws IOException {
         Files.createDirectories(dir);
         for (Map.Entry<String, byte[]> entry : values.entrySet()) {
             String key = entry.getKey();

@@ -33,7 +33,7 @@ public final class InstanceCall {
     private InstanceCall() {
     }
 
-    static Response post(InetSocketAddress address, String path, String contentType, byte[] body, Duration timeout)
+    public static Response post(InetSocketAddress address, String path, String contentType, byte[] body, Duration timeout)
             throws IOException {
         return send(address, "POST " + path, "Content-Type: " + contentType + "\r\n", body, timeout);
     }
