@@ -10,6 +10,7 @@ import io.fissile.api.v1.HTTPTrigger;
 import io.fissile.api.v1.Kinds;
 import io.fissile.api.v1.Package;
 import io.fissile.api.v1.Secret;
+import io.fissile.api.v1.TimeTrigger;
 import io.fissile.builder.BuilderOptions;
 import io.fissile.builder.PackageBuilder;
 import io.fissile.controller.Controller;
@@ -31,6 +32,8 @@ import io.fissile.storage.fs.FileArchiveStore;
 import io.fissile.store.Informer;
 import io.fissile.store.ResourceStore;
 import io.fissile.store.sqlite.SqliteResourceStore;
+import io.fissile.triggers.FunctionInvoker;
+import io.fissile.triggers.TimerTriggers;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,6 +130,10 @@ public final class FissileServer implements AutoCloseable {
                         .observer(metrics.routerObserver()),
                 triggers, functions, executor).await();
         closeInReverse.push(() -> router.close().await());
+
+        // Time triggers call functions through the router, as Fission's timer does.
+        Informer<TimeTrigger> timeTriggers = informer(store, Kinds.TIME_TRIGGER);
+        closeInReverse.push(TimerTriggers.start(store, timeTriggers, new FunctionInvoker(routerUrl()), Clock.systemUTC()));
 
         ControllerOptions controllerOptions = ControllerOptions.defaults()
                 .withHost(options.address())
