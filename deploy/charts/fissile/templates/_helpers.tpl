@@ -28,12 +28,6 @@ continues a pod spec's mapping (6 spaces in).
               valueFrom:
                 fieldRef:
                   fieldPath: metadata.namespace
-            - name: FISSILE_FUNCTION_NAMESPACE
-              value: {{ .Values.functionNamespace | quote }}
-            - name: FISSILE_FUNCTION_SERVICE_ACCOUNT
-              value: fissile-function
-            - name: FISSILE_FUNCTION_PORT
-              value: {{ .Values.ports.function | quote }}
             # Environment and fetcher images are named from these (see values.yaml).
             - name: FISSILE_IMAGE_PREFIX
               value: {{ .Values.image.prefix | quote }}

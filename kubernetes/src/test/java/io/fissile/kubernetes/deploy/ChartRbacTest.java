@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The control plane's permissions are exactly what Kubernetes mode needs: every fission.io CRD in
- * deploy/crds (and its status), function pods in the function namespace, watch-trigger kinds
- * read-only everywhere, its Lease; no wildcard anywhere; function pods get nothing.
+ * deploy/crds (and its status), function instances where their resources are, watch-trigger kinds,
+ * its Lease; secrets read only; no wildcard, no RBAC of its own to grant; function pods get nothing.
  */
 class ChartRbacTest {
 
@@ -93,41 +93,49 @@ class ChartRbacTest {
     }
 
     @Test
-    void theControlPlaneRunsFunctionPodsInTheFunctionNamespaceOnly() {
+    void theControlPlaneRunsInstancesInTheNamespacesOfTheirResourcesAndOnlyReadsSecrets() {
         List<Grant> grants = controlPlaneGrants();
+        // Pools and function Deployments live in the namespace of their Environment or Function: any namespace.
         for (String verb : READ_WRITE) {
-            assertThat(allowedIn(grants, functionNamespace, "apps", "deployments", verb)).as("%s deployments", verb).isTrue();
-            for (String resource : List.of("pods", "services", "secrets", "configmaps")) {
-                assertThat(allowedIn(grants, functionNamespace, "", resource, verb)).as("%s %s", verb, resource).isTrue();
+            assertThat(allowedEverywhere(grants, "apps", "deployments", verb)).as("%s deployments", verb).isTrue();
+            for (String resource : List.of("pods", "services")) {
+                assertThat(allowedEverywhere(grants, "", resource, verb)).as("%s %s", verb, resource).isTrue();
             }
         }
-        assertThat(allowedIn(grants, functionNamespace, "", "pods/log", "get")).isTrue();
-        // Elsewhere (the release namespace, users' namespaces) it creates and deletes none of them.
-        for (String verb : WRITES) {
-            assertThat(allowedIn(grants, "default", "apps", "deployments", verb)).as("%s deployments in default", verb).isFalse();
-            for (String resource : List.of("pods", "services", "secrets", "configmaps")) {
-                assertThat(allowedIn(grants, ChartRenderer.RELEASE_NAMESPACE, "", resource, verb))
-                        .as("%s %s in the release namespace", verb, resource).isFalse();
+        assertThat(allowedEverywhere(grants, "", "pods/log", "get")).isTrue();
+        for (String resource : List.of("secrets", "configmaps")) {
+            assertThat(allowedEverywhere(grants, "", resource, "get")).as("get %s", resource).isTrue();
+            for (String verb : WRITES) {
+                assertThat(allowedIn(grants, "default", "", resource, verb)).as("%s %s", verb, resource).isFalse();
+                assertThat(allowedIn(grants, ChartRenderer.RELEASE_NAMESPACE, "", resource, verb)).as("%s %s", verb, resource).isFalse();
             }
         }
     }
 
     @Test
-    void watchTriggerKindsAreReadableEverywhereAndOnlyReadable() {
+    void theControlPlaneCannotGrantItselfMore() {
         List<Grant> grants = controlPlaneGrants();
+        assertThat(grants).noneMatch(g -> g.rule().getApiGroups().contains("rbac.authorization.k8s.io"))
+                .noneMatch(g -> g.rule().getResources().contains("serviceaccounts"))
+                .noneMatch(g -> g.rule().getVerbs().stream().anyMatch(v -> Set.of("escalate", "bind", "impersonate").contains(v)))
+                .noneMatch(g -> g.rule().getResources().stream().anyMatch(r -> r.endsWith("/exec") || r.endsWith("/attach")));
+    }
+
+    @Test
+    void watchTriggerKindsAreReadableEverywhere() {
+        List<Grant> grants = controlPlaneGrants();
+        // KubernetesWatchTrigger types POD, SERVICE, REPLICATIONCONTROLLER and JOB, in any namespace.
         List<String[]> watched = List.of(new String[]{"", "pods"}, new String[]{"", "services"},
                 new String[]{"", "replicationcontrollers"}, new String[]{"batch", "jobs"});
         for (String[] kind : watched) {
             for (String verb : READ) {
                 assertThat(allowedEverywhere(grants, kind[0], kind[1], verb)).as("%s %s everywhere", verb, kind[1]).isTrue();
             }
-            for (String verb : WRITES) {
-                assertThat(allowedEverywhere(grants, kind[0], kind[1], verb)).as("%s %s everywhere", verb, kind[1]).isFalse();
-            }
         }
-        for (String resource : List.of("secrets", "configmaps")) {
-            assertThat(allowedEverywhere(grants, "", resource, "get")).isTrue();
-            assertThat(WRITES).noneMatch(verb -> allowedEverywhere(grants, "", resource, verb));
+        // Those the control plane does not run itself it only reads.
+        for (String verb : WRITES) {
+            assertThat(allowedEverywhere(grants, "", "replicationcontrollers", verb)).as(verb).isFalse();
+            assertThat(allowedEverywhere(grants, "batch", "jobs", verb)).as(verb).isFalse();
         }
     }
 
@@ -137,6 +145,7 @@ class ChartRbacTest {
         for (String verb : List.of("get", "create", "update")) {
             assertThat(allowedIn(grants, ChartRenderer.RELEASE_NAMESPACE, "coordination.k8s.io", "leases", verb)).as(verb).isTrue();
             assertThat(allowedIn(grants, functionNamespace, "coordination.k8s.io", "leases", verb)).as(verb).isFalse();
+            assertThat(allowedEverywhere(grants, "coordination.k8s.io", "leases", verb)).as(verb).isFalse();
         }
     }
 

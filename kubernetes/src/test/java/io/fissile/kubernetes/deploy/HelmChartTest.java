@@ -44,7 +44,7 @@ class HelmChartTest {
 
         assertThat(chart.all()).extracting(p -> p.object().getKind()).containsExactlyInAnyOrder(
                 "ClusterRole", "ClusterRoleBinding", "Deployment", "Deployment", "Namespace",
-                "Role", "RoleBinding", "Role", "RoleBinding", "ServiceAccount", "ServiceAccount", "Service", "Service");
+                "Role", "RoleBinding", "ServiceAccount", "ServiceAccount", "Service", "Service");
         for (RenderedObjects.Parsed parsed : chart.all()) {
             HasMetadata object = parsed.object();
             if (CLUSTER_SCOPED.contains(object.getClass())) {
@@ -226,7 +226,6 @@ class HelmChartTest {
             assertThat(server.getResources().getRequests()).containsKeys("cpu", "memory");
             assertThat(env(server, "FISSILE_CONTROLLER_URL"))
                     .isEqualTo("http://controller." + ChartRenderer.RELEASE_NAMESPACE + ".svc:" + chart.value("ports.controller"));
-            assertThat(env(server, "FISSILE_FUNCTION_NAMESPACE")).isEqualTo(chart.value("functionNamespace"));
         }
     }
 
