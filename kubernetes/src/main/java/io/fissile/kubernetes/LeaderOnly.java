@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * LeaderOnly timers = LeaderOnly.start(client, "fission", "fissile-timers",
  *         () -> TimerTriggers.start(...));
  * ...
- * timers.close(); // stops the component, then hands the Lease to another replica at once
+ * timers.close(); // stops the component, then releases the Lease: another replica takes over within about a second
  * }</pre>
  * A replica that lost the Lease campaigns again. Needs get, create and update on {@code leases}
  * in the namespace.

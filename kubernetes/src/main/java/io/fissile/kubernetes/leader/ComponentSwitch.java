@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -28,7 +29,7 @@ final class ComponentSwitch {
     }
 
     void turnOn() {
-        switching.execute(() -> {
+        whileOpen(() -> {
             if (running != null) return;
             try {
                 running = factory.get();
@@ -40,7 +41,15 @@ final class ComponentSwitch {
     }
 
     void turnOff() {
-        switching.execute(this::stopNow);
+        whileOpen(this::stopNow);
+    }
+
+    private void whileOpen(Runnable change) {
+        try {
+            switching.execute(change);
+        } catch (RejectedExecutionException shutDown) {
+            // after shutDown the component is stopped for good; later switches mean nothing
+        }
     }
 
     /** Stops the component if it runs and waits until it has, then accepts no more switches. */

@@ -96,7 +96,7 @@ public final class LeaseElection implements AutoCloseable {
         component.turnOff();
     }
 
-    /** Stops the component (waiting for it), then releases the Lease so another replica takes over at once. */
+    /** Stops the component (waiting for it), then releases the Lease (cut to one second) so another replica need not wait out the lease. */
     @Override
     public void close() {
         CompletableFuture<?> current;
