@@ -101,6 +101,7 @@ final class NatsJetStreamConnection implements BrokerConnection {
                     .server(settings.serverUrl())
                     .connectionName("fissile-mqt-" + settings.consumer())
                     .connectionTimeout(Duration.ofSeconds(5))
+                    .errorListener(new QuietErrorListener())
                     // A lost connection must surface (the trigger reconnects with back-off), not be hidden.
                     .noReconnect();
         } catch (IllegalArgumentException e) {
