@@ -4,7 +4,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --server}, {@code --router}, {@code -n/--namespace}, {@code -v/--verbosity} and {@code -h/--help}: accepted
+ * {@code --server}, {@code --router}, {@code --kube-context}, {@code --kubeconfig}, {@code -n/--namespace},
+ * {@code -v/--verbosity} and {@code -h/--help}: accepted
  * by {@code fissile}, by each group and by each command, so that they may come before or after a
  * command's name. Every command carries its own copy (rather than picocli's inherited options) so
  * that commands from other modules, which declare their own {@code -n} or {@code -h}, fit in the tree.
@@ -20,6 +21,16 @@ public final class GlobalOptions {
     @Option(names = "--router", paramLabel = "URL",
             description = "The Fissile router, which fn test calls (default: $" + RootCommand.ROUTER_ENV + ", else " + RootCommand.DEFAULT_ROUTER + ")")
     String router;
+
+    @Option(names = "--kube-context", paramLabel = "CONTEXT",
+            description = "Reach Fissile installed in this Kubernetes context (a port-forward to its controller and router) "
+                    + "when neither --server nor $" + RootCommand.SERVER_ENV + " is set")
+    String kubeContext;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "The kubeconfig file for --kube-context (default: $KUBECONFIG, else ~/.kube/config); "
+                    + "given alone, its current context is used")
+    String kubeconfig;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
             description = "The namespace of the objects (default: " + Session.DEFAULT_NAMESPACE + ")")
@@ -39,6 +50,8 @@ public final class GlobalOptions {
             if (mixin == null || !(mixin.userObject() instanceof GlobalOptions given)) continue;
             if (resolved.server == null) resolved.server = given.server;
             if (resolved.router == null) resolved.router = given.router;
+            if (resolved.kubeContext == null) resolved.kubeContext = given.kubeContext;
+            if (resolved.kubeconfig == null) resolved.kubeconfig = given.kubeconfig;
             if (resolved.namespace == null) resolved.namespace = given.namespace;
             if (resolved.verbosity == null) resolved.verbosity = given.verbosity;
         }
@@ -51,6 +64,14 @@ public final class GlobalOptions {
 
     String router() {
         return router;
+    }
+
+    String kubeContext() {
+        return kubeContext;
+    }
+
+    String kubeconfig() {
+        return kubeconfig;
     }
 
     String namespace() {

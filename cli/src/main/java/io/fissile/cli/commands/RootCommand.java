@@ -1,6 +1,7 @@
 package io.fissile.cli.commands;
 
 import io.fissile.cli.CliContext;
+import io.fissile.cli.kubernetes.KubernetesEndpoints;
 import io.fissile.client.ControllerClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** {@code fissile} itself: where the global options start, and the maker of each command's session. */
 @Command(name = "fissile",
@@ -42,15 +44,37 @@ public final class RootCommand implements Callable<Integer> {
     /** A session for one run of {@code command}, from the global options given on its command line. */
     Session newSession(CommandSpec command) {
         GlobalOptions options = GlobalOptions.resolve(command);
-        return new Session(context, url(options.server(), SERVER_ENV, DEFAULT_SERVER), url(options.router(), ROUTER_ENV, DEFAULT_ROUTER),
+        KubernetesEndpoints cluster = kubernetes(options);
+        return new Session(context,
+                url(options.server(), SERVER_ENV, DEFAULT_SERVER, cluster == null ? null : cluster::controllerUrl),
+                url(options.router(), ROUTER_ENV, DEFAULT_ROUTER, cluster == null ? null : cluster::routerUrl),
                 options.namespace(), options.verbosity(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
-    /** The URL given as a flag, else in the environment variable, else the default. */
-    private String url(String flag, String environmentVariable, String defaultUrl) {
-        if (flag != null && !flag.isBlank()) return flag;
+    /**
+     * The URL given as a flag, else in the environment variable, else through the Kubernetes
+     * cluster {@code --kube-context}/{@code --kubeconfig} select, else the default.
+     */
+    private Supplier<String> url(String flag, String environmentVariable, String defaultUrl, Supplier<String> throughCluster) {
+        if (flag != null && !flag.isBlank()) return () -> flag;
         String fromEnvironment = context.environment().get(environmentVariable);
-        return fromEnvironment == null || fromEnvironment.isBlank() ? defaultUrl : fromEnvironment;
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) return () -> fromEnvironment;
+        return throughCluster != null ? throughCluster : () -> defaultUrl;
+    }
+
+    /** The cluster --kube-context or --kubeconfig select, or null when neither is given; its forwards close when the process ends. */
+    private KubernetesEndpoints kubernetes(GlobalOptions options) {
+        String kubeContext = blankToNull(options.kubeContext());
+        String kubeconfig = blankToNull(options.kubeconfig());
+        if (kubeContext == null && kubeconfig == null) return null;
+        KubernetesEndpoints endpoints = new KubernetesEndpoints(
+                kubeconfig == null ? null : context.workingDirectory().resolve(kubeconfig), kubeContext);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(endpoints::close));
+        return endpoints;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * What one command run works with: the controller client, the router's address, the namespace, the
@@ -18,15 +19,17 @@ public final class Session {
     public static final String DEFAULT_NAMESPACE = "default";
 
     private final CliContext context;
-    private final String serverUrl;
-    private final String routerUrl;
+    private final Supplier<String> serverUrl;
+    private final Supplier<String> routerUrl;
     private final String namespace;
     private final int verbosity;
     private final PrintWriter out;
     private final PrintWriter err;
     private ControllerClient client;
 
-    Session(CliContext context, String serverUrl, String routerUrl, String namespace, int verbosity, PrintWriter out, PrintWriter err) {
+    /** The URLs are asked for on first use: through Kubernetes, finding them opens a port-forward. */
+    Session(CliContext context, Supplier<String> serverUrl, Supplier<String> routerUrl, String namespace, int verbosity,
+            PrintWriter out, PrintWriter err) {
         this.context = context;
         this.serverUrl = serverUrl;
         this.routerUrl = routerUrl;
@@ -39,22 +42,22 @@ public final class Session {
     /** The controller client, made on first use so that commands working offline never need one. */
     public ControllerClient client() {
         if (client == null) {
-            client = new ControllerClient(httpUri(serverUrl, "the controller with --server URL or " + RootCommand.SERVER_ENV));
+            client = new ControllerClient(httpUri(serverUrl.get(), "the controller with --server URL or " + RootCommand.SERVER_ENV));
         }
         return client;
     }
 
     public String serverUrl() {
-        return serverUrl;
+        return serverUrl.get();
     }
 
     /** The router's address, as {@code --router} or {@code FISSILE_ROUTER_URL} give it. */
     public URI router() {
-        return httpUri(routerUrl, "the router with --router URL or " + RootCommand.ROUTER_ENV);
+        return httpUri(routerUrl.get(), "the router with --router URL or " + RootCommand.ROUTER_ENV);
     }
 
     public String routerUrl() {
-        return routerUrl;
+        return routerUrl.get();
     }
 
     /** The namespace given with -n, else {@value #DEFAULT_NAMESPACE}. */
