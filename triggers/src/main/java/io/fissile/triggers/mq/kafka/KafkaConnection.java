@@ -1,0 +1,142 @@
+package io.fissile.triggers.mq.kafka;
+
+import io.fissile.triggers.mq.spi.BrokerConnection;
+import io.fissile.triggers.mq.spi.BrokerException;
+import io.fissile.triggers.mq.spi.Delivery;
+import io.fissile.triggers.mq.spi.OutgoingMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * One trigger's Kafka consumer (and producer). Records come in the order of each partition; each is
+ * committed on its own once handled, so a crash repeats at most the records being handled. While
+ * no record comes, the cluster is asked now and then whether it is still there: Kafka's client
+ * would otherwise wait silently for a broker that is gone.
+ */
+final class KafkaConnection implements BrokerConnection {
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(10);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaPublisher publisher;
+    private final String servers;
+    private long idleSinceNanos = System.nanoTime();
+
+    KafkaConnection(KafkaConsumer<byte[], byte[]> consumer, KafkaPublisher publisher, String servers) {
+        this.consumer = consumer;
+        this.publisher = publisher;
+        this.servers = servers;
+    }
+
+    @Override
+    public List<Delivery> poll(Duration maxWait) throws BrokerException {
+        try {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(maxWait);
+            if (records.isEmpty()) {
+                checkReachableWhenIdle();
+                return List.of();
+            }
+            idleSinceNanos = System.nanoTime();
+            List<Delivery> deliveries = new ArrayList<>(records.count());
+            for (ConsumerRecord<byte[], byte[]> record : records) deliveries.add(new KafkaDelivery(record));
+            return deliveries;
+        } catch (KafkaException e) {
+            throw new BrokerException("Kafka at " + servers + " failed: " + KafkaBroker.rootMessage(e), e);
+        }
+    }
+
+    private void checkReachableWhenIdle() {
+        if (System.nanoTime() - idleSinceNanos < IDLE_CHECK.toNanos()) return;
+        consumer.listTopics(KafkaBroker.REACH_TIMEOUT); // throws a TimeoutException (a KafkaException) when nobody answers
+        idleSinceNanos = System.nanoTime();
+    }
+
+    @Override
+    public void publish(String topic, OutgoingMessage message) throws BrokerException {
+        try {
+            publisher.publish(topic, message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted while publishing to " + topic, e);
+        }
+    }
+
+    @Override
+    public OptionalLong lag() {
+        long total = 0;
+        boolean known = false;
+        try {
+            for (TopicPartition partition : consumer.assignment()) {
+                OptionalLong lag = consumer.currentLag(partition);
+                if (lag.isPresent()) {
+                    total += lag.getAsLong();
+                    known = true;
+                }
+            }
+        } catch (KafkaException e) {
+            return OptionalLong.empty();
+        }
+        return known ? OptionalLong.of(total) : OptionalLong.empty();
+    }
+
+    @Override
+    public void close() {
+        try {
+            publisher.close();
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** A record; acknowledging commits the offset after it. */
+    private final class KafkaDelivery implements Delivery {
+        private final ConsumerRecord<byte[], byte[]> record;
+
+        KafkaDelivery(ConsumerRecord<byte[], byte[]> record) {
+            this.record = record;
+        }
+
+        @Override
+        public String topic() {
+            return record.topic();
+        }
+
+        @Override
+        public byte[] body() {
+            return record.value() == null ? new byte[0] : record.value();
+        }
+
+        @Override
+        public Map<String, String> headers() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Header header : record.headers()) {
+                headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+            }
+            return headers;
+        }
+
+        @Override
+        public void acknowledge() throws BrokerException {
+            try {
+                consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1)), COMMIT_TIMEOUT);
+            } catch (KafkaException e) {
+                throw new BrokerException("cannot commit offset " + record.offset() + " of " + record.topic() + "-"
+                        + record.partition() + " at " + servers + ": " + KafkaBroker.rootMessage(e), e);
+            }
+        }
+    }
+}
