@@ -5,7 +5,9 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +37,10 @@ final class JetStreamStreams {
             return ensureCaptured(subject);
         }
         try {
-            management.getStreamInfo(name.get());
+            StreamInfo info = management.getStreamInfo(name.get());
+            if (!management.getStreamNames(subject).contains(name.get())) {
+                addSubject(info, subject, create);
+            }
             return name.get();
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
@@ -72,6 +77,23 @@ final class JetStreamStreams {
     void ensureCapturedOnce(String subject) throws BrokerException {
         if (!capturedSubjects.contains(subject)) {
             ensureCaptured(subject);
+        }
+    }
+
+    /** An existing stream that does not capture the trigger's subject gets it added (when creation is allowed). */
+    private void addSubject(StreamInfo info, String subject, boolean create) throws BrokerException {
+        String name = info.getConfiguration().getName();
+        if (!create) {
+            throw new BrokerException("NATS stream '" + name + "' (metadata stream) does not capture subject '" + subject
+                    + "' and metadata createStream is false");
+        }
+        List<String> subjects = new ArrayList<>(info.getConfiguration().getSubjects());
+        subjects.add(subject);
+        try {
+            management.updateStream(StreamConfiguration.builder(info.getConfiguration()).subjects(subjects).build());
+        } catch (IOException | JetStreamApiException e) {
+            throw new BrokerException("cannot add subject '" + subject + "' to NATS stream '" + name + "': "
+                    + e.getMessage(), e);
         }
     }
 

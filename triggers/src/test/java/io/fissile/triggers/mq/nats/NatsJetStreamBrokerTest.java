@@ -137,6 +137,24 @@ class NatsJetStreamBrokerTest {
     }
 
     @Test
+    void namedStreamGainsTheTopicWhenItDoesNotCaptureItYet() throws Exception {
+        String stream = "shared" + NEXT.incrementAndGet();
+        Map<String, String> metadata = Map.of("natsServer", server.url(), "stream", stream);
+        try (BrokerConnection first = broker.connect(new BrokerSettings(consumer + "-a", topic + ".a", metadata, Map.of(), 1000));
+             BrokerConnection second = broker.connect(new BrokerSettings(consumer + "-b", topic + ".b", metadata, Map.of(), 1000))) {
+            server.publish(topic + ".a", "for a", Map.of());
+            server.publish(topic + ".b", "for b", Map.of());
+
+            assertThat(pollAtLeast(first, 1)).extracting(NatsJetStreamBrokerTest::text).containsExactly("for a");
+            assertThat(pollAtLeast(second, 1)).extracting(NatsJetStreamBrokerTest::text).containsExactly("for b");
+        }
+        Map<String, String> fixed = Map.of("natsServer", server.url(), "stream", stream, "createStream", "false");
+        assertThatThrownBy(() -> broker.connect(new BrokerSettings(consumer + "-c", topic + ".c", fixed, Map.of(), 1000)))
+                .isInstanceOf(BrokerException.class)
+                .hasMessageContaining("does not capture subject '" + topic + ".c'");
+    }
+
+    @Test
     void downBrokerIsReportedWithItsAddress() {
         String address = "nats://127.0.0.1:" + LocalServerProcess.freePort();
         assertThatThrownBy(() -> broker.connect(settings(address)))
