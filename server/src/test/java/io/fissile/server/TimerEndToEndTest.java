@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A time trigger on a real server: every second it calls a Node.js function through the router with
  * the trigger's method, subpath and {@code X-Fission-Timer-Name}; across a restart no scheduled
- * time fires twice and the times missed while the server was down are skipped, and logged, not replayed.
+ * time fires twice and the times missed while the server was down are skipped, and logged, not replayed;
+ * an update and a delete take effect at once.
  */
 class TimerEndToEndTest {
     private static final Pattern CALL = Pattern.compile(
@@ -73,6 +74,10 @@ class TimerEndToEndTest {
         assertThat(scheduled).as("times missed while down are not replayed")
                 .noneMatch(t -> t.isAfter(lastBeforeStop) && !t.isAfter(lastSkipped));
         assertThat(all).allMatch(c -> c.method().equals("PUT") && c.url().equals("/tick") && c.timer().equals("ticker"));
+
+        // Changes take effect without a restart (and the update is not refused although every firing writes the status).
+        fissileOk("tt", "update", "--name", "ticker", "--subpath", "/tock");
+        await().atMost(Duration.ofSeconds(30)).until(() -> calls().stream().anyMatch(c -> c.url().equals("/tock")));
 
         // Deleting the trigger stops it without a restart.
         fissileOk("tt", "delete", "--name", "ticker");

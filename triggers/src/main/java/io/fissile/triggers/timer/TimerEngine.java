@@ -73,7 +73,7 @@ final class TimerEngine {
             add(now);
             return;
         }
-        if (Codec.sameContent(before, now)) return;   // a status write, such as the ledger's own
+        if (Codec.sameContent(before.spec(), now.spec())) return;   // a status write, such as the ledger's own
         ScheduledTimer timer = scheduled(now);
         if (timer == null) {
             timers.remove(key(now));
