@@ -21,17 +21,25 @@ public final class KubernetesConnection {
      * @param context    a context of it, or null for its current context
      */
     public static Config config(Path kubeconfig, String context) {
+        Config config;
         if (kubeconfig == null) {
-            return context == null ? Config.autoConfigure(null) : Config.autoConfigure(context);
+            config = Config.autoConfigure(context);
+        } else {
+            if (!Files.isReadable(kubeconfig)) {
+                throw new IllegalArgumentException("--kubeconfig: cannot read " + kubeconfig);
+            }
+            try {
+                config = Config.fromKubeconfig(context, kubeconfig.toFile());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+            }
         }
-        if (!Files.isReadable(kubeconfig)) {
-            throw new IllegalArgumentException("--kubeconfig: cannot read " + kubeconfig);
+        // fabric8 falls back to the current context when the one named is missing: say so instead.
+        if (context != null && (config.getCurrentContext() == null || !context.equals(config.getCurrentContext().getName()))) {
+            throw new IllegalArgumentException("--kube-context: no context \"" + context + "\" in "
+                    + (kubeconfig == null ? "the kubeconfig" : kubeconfig.toString()));
         }
-        try {
-            return Config.fromKubeconfig(context, kubeconfig.toFile());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
-        }
+        return config;
     }
 
     public static KubernetesClient client(Path kubeconfig, String context) {

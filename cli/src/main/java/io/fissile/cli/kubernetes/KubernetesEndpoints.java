@@ -82,8 +82,9 @@ public final class KubernetesEndpoints implements AutoCloseable {
                     throw unreachable("--kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
                 }
             }
-            if (context != null && config.getCurrentContext() != null
-                    && !context.equals(config.getCurrentContext().getName())) {
+            // fabric8 falls back to the current context when the one named is missing: say so instead.
+            if (context != null && (config.getCurrentContext() == null
+                    || !context.equals(config.getCurrentContext().getName()))) {
                 throw unreachable("--kube-context: no context \"" + context + "\" in "
                         + (kubeconfig == null ? "the kubeconfig" : kubeconfig.toString()), null);
             }
