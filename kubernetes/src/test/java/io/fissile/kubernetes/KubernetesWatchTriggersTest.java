@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fissile.api.v1.FunctionReference;
 import io.fissile.api.v1.Kinds;
@@ -87,14 +88,18 @@ class KubernetesWatchTriggersTest {
                 .editMetadata().addToLabels("version", "2").endMetadata().build());
         kube.pods().inNamespace("default").withName("db-1").edit(p -> new PodBuilder(p)
                 .editMetadata().addToLabels("version", "2").endMetadata().build());
+        kube.pods().inNamespace("default").withName("web-1").editStatus(p -> new PodBuilder(p)
+                .withNewStatus().withPhase("Running").endStatus().build());
         kube.pods().inNamespace("default").withName("web-1").delete();
 
-        await().atMost(WAIT).until(() -> functions.callsTo("on-pod").size() >= 3);
+        await().atMost(WAIT).until(() -> functions.callsTo("on-pod").size() >= 4);
         List<FunctionStandIn.Call> calls = functions.callsTo("on-pod");
         // One informer delivers in order, so a db-1 event would have come before web-1's deletion.
-        assertThat(calls).extracting(FunctionStandIn.Call::eventType).containsExactly("ADDED", "MODIFIED", "DELETED");
+        assertThat(calls).extracting(FunctionStandIn.Call::eventType).containsExactly("ADDED", "MODIFIED", "MODIFIED", "DELETED");
         assertThat(calls).extracting(c -> parse(c.body()).getMetadata().getName()).containsOnly("web-1");
         assertThat(parse(calls.get(1).body()).getMetadata().getLabels()).containsEntry("version", "2");
+        assertThat(kube.getKubernetesSerialization().unmarshal(calls.get(2).body(), Pod.class).getStatus().getPhase())
+                .isEqualTo("Running");
         assertThat(calls).extracting(FunctionStandIn.Call::objectType).containsOnly("Pod");
     }
 
@@ -167,6 +172,19 @@ class KubernetesWatchTriggersTest {
         assertThat(functions.callsTo("on-service"))
                 .extracting(c -> c.eventType() + " " + c.objectType() + " " + parse(c.body()).getMetadata().getName())
                 .containsExactly("ADDED Service web", "DELETED Service web");
+    }
+
+    @Test
+    void aJobTriggerHearsJobs() {
+        createTrigger("batch", "JOB", Map.of("team", "data"), "on-job");
+        kube.batch().v1().jobs().inNamespace("default").resource(new JobBuilder()
+                .withNewMetadata().withName("nightly").withLabels(Map.of("team", "data")).endMetadata()
+                .withNewSpec().withNewTemplate().withNewSpec().addNewContainer().withName("main").withImage("example/etl")
+                .endContainer().withRestartPolicy("Never").endSpec().endTemplate().endSpec().build()).create();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(functions.callsTo("on-job"))
+                .extracting(c -> c.eventType() + " " + c.objectType() + " " + parse(c.body()).getMetadata().getName())
+                .containsExactly("ADDED Job nightly"));
     }
 
     @Test
