@@ -154,7 +154,6 @@ class DockerfilesTest {
         // The fetcher sidecar runs `java -cp /opt/fissile/lib/* ...Fetcher` in the platform image.
         Dockerfile platform = images().get("fissile");
         assertThat(platform.command()).contains(PLATFORM_CLASSPATH, "io.fissile.server.Main");
-        assertThat(sourceOfClass("io.fissile.kubernetes.fetcher.Fetcher")).isPresent();
     }
 
     @Test
