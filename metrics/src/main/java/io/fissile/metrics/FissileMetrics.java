@@ -2,8 +2,10 @@ package io.fissile.metrics;
 
 import io.fissile.executor.ExecutorStats;
 import io.fissile.metrics.meters.ExecutorGauges;
+import io.fissile.metrics.meters.MessageQueueTriggerMeters;
 import io.fissile.metrics.meters.RouterMeters;
 import io.fissile.router.RouterObserver;
+import io.fissile.triggers.MessageQueueTriggerStats;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -25,6 +27,10 @@ import java.util.Objects;
  *       (per function); {@code fission_environment_instances}, {@code fission_environment_pool_size},
  *       {@code fission_environment_pool_warm}, labelled {@code environment_namespace},
  *       {@code environment_name}.</li>
+ *   <li>From the message queue triggers, read at each scrape ({@link #bindMessageQueueTriggers}):
+ *       {@code fissile_mqtrigger_messages_processed_total}, {@code fissile_mqtrigger_messages_failed_total},
+ *       {@code fissile_mqtrigger_messages_retried_total} and {@code fissile_mqtrigger_consumer_lag},
+ *       labelled {@code trigger_namespace}, {@code trigger_name}.</li>
  * </ul>
  *
  * <pre>{@code
@@ -41,6 +47,7 @@ public final class FissileMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final RouterMeters routerMeters = new RouterMeters(registry);
     private ExecutorGauges executorGauges;
+    private MessageQueueTriggerMeters triggerMeters;
 
     /** Records each call the router reports; quick enough for the router's event loop. */
     public RouterObserver routerObserver() {
@@ -54,12 +61,20 @@ public final class FissileMetrics {
         executorGauges = new ExecutorGauges(registry, stats);
     }
 
+    /** Exposes each message queue trigger's counts and lag, read from {@code stats} at each scrape. */
+    public synchronized void bindMessageQueueTriggers(MessageQueueTriggerStats stats) {
+        Objects.requireNonNull(stats, "stats");
+        if (triggerMeters != null) throw new IllegalStateException("message queue triggers are bound already");
+        triggerMeters = new MessageQueueTriggerMeters(registry, stats);
+    }
+
     /**
      * Every metric now, in Prometheus's text format ({@link #CONTENT_TYPE}). One scrape at a time:
      * each replaces the executor's gauges, which another must not see half done.
      */
     public synchronized String scrape() {
         if (executorGauges != null) executorGauges.refresh();
+        if (triggerMeters != null) triggerMeters.refresh();
         return registry.scrape();
     }
 }

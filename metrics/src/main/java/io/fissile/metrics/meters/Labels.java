@@ -9,6 +9,8 @@ final class Labels {
     static final String CODE = "code";
     static final String ENVIRONMENT_NAMESPACE = "environment_namespace";
     static final String ENVIRONMENT_NAME = "environment_name";
+    static final String TRIGGER_NAMESPACE = "trigger_namespace";
+    static final String TRIGGER_NAME = "trigger_name";
 
     private Labels() {
     }
