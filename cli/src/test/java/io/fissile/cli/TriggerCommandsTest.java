@@ -157,7 +157,7 @@ class TriggerCommandsTest {
 
         String table = cli.ok("messagequeue", "list");
         assertThat(header(table)).containsExactly("NAME", "FUNCTION_NAME", "MESSAGE_QUEUE_TYPE", "TOPIC", "RESPONSE_TOPIC",
-                "ERROR_TOPIC", "MAX_RETRIES", "PUB_MSG_CONTENT_TYPE", "NAMESPACE");
+                "ERROR_TOPIC", "MAX_RETRIES", "PUB_MSG_CONTENT_TYPE", "NAMESPACE", "STATUS");
         assertThat(table).containsPattern("(?m)^orders +hello +kafka +orders +receipts +failures +5 +text/plain +default$");
 
         assertThat(cli.ok("mqt", "delete", "--name", "orders")).isEqualTo("trigger 'orders' deleted\n");

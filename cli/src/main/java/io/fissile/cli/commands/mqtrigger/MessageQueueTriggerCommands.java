@@ -25,9 +25,16 @@ public final class MessageQueueTriggerCommands {
                     Column.of("ERROR_TOPIC", t -> t.spec().errorTopic()),
                     Column.of("MAX_RETRIES", t -> Cells.number(t.spec().maxRetries())),
                     Column.of("PUB_MSG_CONTENT_TYPE", t -> t.spec().contentType()),
-                    Column.of("NAMESPACE", MessageQueueTrigger::namespace)));
+                    Column.of("NAMESPACE", MessageQueueTrigger::namespace),
+                    Column.of("STATUS", MessageQueueTriggerCommands::status)));
 
     private MessageQueueTriggerCommands() {
+    }
+
+    /** What the server's consumer reports ({@code status.state}, e.g. Running, Retrying, Failed), empty before it does. */
+    static String status(MessageQueueTrigger trigger) {
+        Object state = trigger.status() == null ? null : trigger.status().unknownField("state");
+        return state == null ? "" : state.toString();
     }
 
     public static CommandLine commandLine() {
