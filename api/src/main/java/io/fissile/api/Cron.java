@@ -34,6 +34,7 @@ public final class Cron {
     private static final CronParser SIX_FIELDS = new CronParser(definition());
     private static final int DAY_OF_MONTH = 3;
     private static final int DAY_OF_WEEK = 5;
+    private static final String[] FIELD_NAMES = {"second", "minute", "hour", "day of month", "month", "day of week"};
 
     private final String text;
     private final ZoneId zone;
@@ -85,7 +86,8 @@ public final class Cron {
         try {
             return new Cron(text, zone, schedules(fields), null);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a valid schedule: " + e.getMessage());
+            throw new IllegalArgumentException("\"" + text + "\" is not a valid schedule: " + faultyField(fields)
+                    + e.getMessage().replace("Failed to parse cron expression. ", ""));
         }
     }
 
@@ -145,6 +147,20 @@ public final class Cron {
             schedules.add(ExecutionTime.forCron(SIX_FIELDS.parse(String.join(" ", fields))));
         }
         return schedules;
+    }
+
+    /** "hour: " when the hour field alone fails to parse, so that the message names the field to fix. */
+    private static String faultyField(String[] fields) {
+        for (int i = 0; i < fields.length; i++) {
+            String[] alone = {"*", "*", "*", "*", "*", "*"};
+            alone[i] = fields[i];
+            try {
+                SIX_FIELDS.parse(String.join(" ", alone));
+            } catch (IllegalArgumentException e) {
+                return FIELD_NAMES[i] + ": ";
+            }
+        }
+        return "";
     }
 
     private static boolean restricted(String dayField) {

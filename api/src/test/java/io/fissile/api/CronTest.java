@@ -103,7 +103,10 @@ class CronTest {
         assertThatThrownBy(() -> Cron.parse(" ")).hasMessageContaining("empty");
         assertThatThrownBy(() -> Cron.parse("* * * *")).hasMessageContaining("4 fields");
         assertThatThrownBy(() -> Cron.parse("* * * * * * *")).hasMessageContaining("7 fields");
-        assertThatThrownBy(() -> Cron.parse("60 * * * *")).hasMessageContaining("60");
+        assertThatThrownBy(() -> Cron.parse("60 * * * *")).hasMessage("\"60 * * * *\" is not a valid schedule: minute: Value 60 not in range [0, 59]");
+        assertThatThrownBy(() -> Cron.parse("0 30 * * 1-5")).hasMessageContaining("valid schedule: hour: ").hasMessageContaining("30");
+        assertThatThrownBy(() -> Cron.parse("0 0 * * * FUNDAY")).hasMessageContaining("valid schedule: day of week: ");
+        assertThatThrownBy(() -> Cron.parse("0 0 0 * 13 *")).hasMessageContaining("valid schedule: month: ");
         assertThatThrownBy(() -> Cron.parse("@fortnightly")).hasMessageContaining("unknown descriptor \"@fortnightly\"");
         assertThatThrownBy(() -> Cron.parse("@every")).hasMessageContaining("@every needs a duration");
         assertThatThrownBy(() -> Cron.parse("@every 5")).hasMessageContaining("@every").hasMessageContaining("\"5\"");

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,11 @@ import java.util.function.Consumer;
  */
 final class TimerEngine {
     private static final Logger log = LoggerFactory.getLogger(TimerEngine.class);
+    /**
+     * A time that came due this recently when a trigger is first seen (timers starting up) is
+     * fired, late, as a running scheduler fires a time it wakes up late for; older ones were missed.
+     */
+    static final Duration START_GRACE = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final FiringLedger ledger;
@@ -53,7 +59,7 @@ final class TimerEngine {
         if (last == null) {
             timer.next = Walk.next(timer.cron, now);
         } else {
-            Walk missed = Walk.from(timer.cron, Walk.next(timer.cron, last), now);
+            Walk missed = Walk.from(timer.cron, Walk.next(timer.cron, last), now.minus(START_GRACE));
             if (missed.passed() > 0) {
                 counters.skipped(missed.passed());
                 log.info("{}: skipped {} firing{} scheduled while the server was down ({})", timer.describe(),

@@ -111,6 +111,27 @@ class TimerEngineTest {
     }
 
     @Test
+    void aTimeThatCameDueWhileTheTimersWereStartingFiresLate() {
+        TimeTrigger trigger = create("t1", "@every 5s", "fn");
+        TimerEngine before = engine(called::add);
+        before.add(trigger);
+        at("10:00:05.010");
+        before.tick();
+        awaitCalls(1);
+        before.close();
+
+        at("10:00:15.400");   // 10 was missed; 15 came due 400 ms ago
+        TimerEngine after = engine(called::add);
+        after.add(stored("t1"));
+        assertThat(after.tick()).isEqualTo(time("10:00:20"));
+
+        awaitCalls(2);
+        assertThat(scheduledTimes()).containsExactly(time("10:00:05"), time("10:00:15"));
+        assertThat(messages()).contains(
+                "timer default/t1: skipped 1 firing scheduled while the server was down (last at 2026-11-23T10:00:10Z)");
+    }
+
+    @Test
     void aRestartWithinOneIntervalSkipsNothing() {
         TimeTrigger trigger = create("t1", "@every 5s", "fn");
         TimerEngine before = engine(called::add);
