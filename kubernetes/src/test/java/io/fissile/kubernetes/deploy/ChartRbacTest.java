@@ -142,7 +142,11 @@ class ChartRbacTest {
     @Test
     void leaderElectionUsesALeaseInTheReleaseNamespace() {
         List<Grant> grants = controlPlaneGrants();
-        for (String verb : List.of("get", "create", "update")) {
+        // fabric8's LeaseLock gets, creates and replaces the Lease; nothing else.
+        List<String> leaseVerbs = List.of("get", "create", "update");
+        assertThat(grants).filteredOn(g -> g.rule().getResources().contains("leases"))
+                .allSatisfy(g -> assertThat(g.rule().getVerbs()).containsExactlyInAnyOrderElementsOf(leaseVerbs));
+        for (String verb : leaseVerbs) {
             assertThat(allowedIn(grants, ChartRenderer.RELEASE_NAMESPACE, "coordination.k8s.io", "leases", verb)).as(verb).isTrue();
             assertThat(allowedIn(grants, functionNamespace, "coordination.k8s.io", "leases", verb)).as(verb).isFalse();
             assertThat(allowedEverywhere(grants, "coordination.k8s.io", "leases", verb)).as(verb).isFalse();
