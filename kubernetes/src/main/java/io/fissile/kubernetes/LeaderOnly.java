@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * ...
  * timers.close(); // stops the component, then releases the Lease: another replica takes over within about a second
  * }</pre>
- * A replica that lost the Lease campaigns again. Needs get, create and update on {@code leases}
+ * A replica that lost the Lease campaigns again. Needs get, create, update and patch (fabric8
+ * renews with a PATCH carrying the resourceVersion) on {@code leases}
  * in the namespace.
  */
 public final class LeaderOnly implements AutoCloseable {
