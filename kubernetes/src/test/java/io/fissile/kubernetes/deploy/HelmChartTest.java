@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -59,6 +60,28 @@ class HelmChartTest {
     }
 
     @Test
+    void noDocumentHasAFieldItsKindDoesNotDefine() {
+        RenderedObjects chart = RenderedObjects.renderDefaults();
+        for (RenderedObjects.Parsed parsed : chart.all()) {
+            assertThat(UnknownFields.of(parsed.object())).as("unknown fields in %s", parsed.source()).isEmpty();
+        }
+        // The check sees a misspelt field that fabric8 alone would accept.
+        HasMetadata misspelt = Serialization.unmarshal("""
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: router
+                spec:
+                  selectr:
+                    app: fissile
+                  ports:
+                    - port: 8888
+                      targetPrt: router
+                """);
+        assertThat(UnknownFields.of(misspelt)).containsExactlyInAnyOrder("spec: selectr", "spec.ports[0]: targetPrt");
+    }
+
+    @Test
     void theChartsCrdsAreDeployCrdsAndEachIsAFissionIoCrd() throws IOException {
         Path crds = Repository.chart().resolve("crds");
 
@@ -68,6 +91,7 @@ class HelmChartTest {
         assertThat(definitions).allSatisfy(crd -> {
             assertThat(crd.getSpec().getGroup()).isEqualTo("fission.io");
             assertThat(crd.getMetadata().getName()).isEqualTo(crd.getSpec().getNames().getPlural() + ".fission.io");
+            assertThat(UnknownFields.of(crd)).as("unknown fields in %s", crd.getMetadata().getName()).isEmpty();
         });
     }
 
