@@ -102,13 +102,15 @@ final class TimerEngine {
         for (ScheduledTimer timer : timers.values()) {
             if (timer.next != null && !timer.next.isAfter(now)) {
                 Walk due = Walk.from(timer.cron, timer.next, now);
-                if (due.passed() > 1) {
-                    // The scheduler was late by more than one interval: fire only the latest time, as Fission would.
-                    counters.skipped(due.passed() - 1);
+                // Late by more than one interval (a stalled machine, a clock set forward): fire only the
+                // latest time, as Fission would; too many to count means the clock jumped, so fire none.
+                long skipped = due.capped() ? due.passed() : due.passed() - 1;
+                if (skipped > 0) {
+                    counters.skipped(skipped);
                     log.warn("{}: running late; skipped {} earlier firing{} (from {})", timer.describe(),
-                            due.capped() ? due.passedText() : due.passed() - 1, due.passed() == 2 ? "" : "s", timer.next);
+                            due.capped() ? due.passedText() : skipped, skipped == 1 ? "" : "s", timer.next);
                 }
-                fire(timer, due.capped() ? timer.next : due.latest());
+                if (!due.capped()) fire(timer, due.latest());
                 timer.next = due.following();
             }
             if (timer.next != null && (earliest == null || timer.next.isBefore(earliest))) earliest = timer.next;
