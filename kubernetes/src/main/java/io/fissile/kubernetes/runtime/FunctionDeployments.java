@@ -1,0 +1,74 @@
+package io.fissile.kubernetes.runtime;
+
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fissile.api.v1.Environment;
+import io.fissile.api.v1.Function;
+import io.fissile.kubernetes.model.FunctionDeployment;
+import io.fissile.kubernetes.model.FunctionService;
+import io.fissile.kubernetes.model.ImageNames;
+import io.fissile.kubernetes.model.PodContract;
+import io.fissile.kubernetes.model.PodLabels;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Newdeploy functions' Deployments and Services, their replicas following the instances the
+ * executor's autoscaler asks for: one more for each start, one fewer for each stop. The pod a stop
+ * names gets the lowest deletion cost before the replicas drop, so that the ReplicaSet removes that
+ * one and not a pod in use.
+ */
+final class FunctionDeployments {
+
+    static final String DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
+    private static final String LOWEST_COST = Integer.toString(Integer.MIN_VALUE);
+
+    private final KubernetesClient client;
+    private final ImageNames images;
+    /** Replicas wanted per Deployment ({@code namespace/name}). */
+    private final Map<String, Integer> replicas = new ConcurrentHashMap<>();
+
+    FunctionDeployments(KubernetesClient client, ImageNames images) {
+        this.client = client;
+        this.images = images;
+    }
+
+    /** One more replica (creating the Deployment and its Service first); returns the Deployment's name. */
+    String scaleUp(Function function, Environment environment) {
+        String name = FunctionDeployment.name(function);
+        replicas.compute(function.namespace() + "/" + name, (key, current) -> {
+            int wanted = current == null ? 1 : current + 1;
+            Deployment deployment = FunctionDeployment.of(function, environment, images, wanted);
+            client.apps().deployments().inNamespace(function.namespace()).resource(deployment)
+                    .createOr(NonDeletingOperation::update);
+            if (current == null) {
+                client.services().inNamespace(function.namespace())
+                        .resource(FunctionService.of(name, function.namespace(),
+                                PodLabels.functionSelector(function, FunctionDeployment.NEWDEPLOY), PodContract.RUNTIME_PORT))
+                        .createOr(NonDeletingOperation::update);
+            }
+            return wanted;
+        });
+        return name;
+    }
+
+    /** One fewer replica: this pod goes, or, when {@code pod} is null (a start that failed), whichever the ReplicaSet picks. */
+    void scaleDown(String namespace, String deployment, String pod, Duration grace) {
+        replicas.computeIfPresent(namespace + "/" + deployment, (key, current) -> {
+            int wanted = Math.max(0, current - 1);
+            if (pod != null) {
+                client.pods().inNamespace(namespace).withName(pod).edit(p -> new PodBuilder(p).editMetadata()
+                        .addToAnnotations(DELETION_COST, LOWEST_COST).endMetadata().build());
+            }
+            client.apps().deployments().inNamespace(namespace).withName(deployment).edit(d -> new DeploymentBuilder(d)
+                    .editSpec().withReplicas(wanted).endSpec().build());
+            if (pod != null) client.pods().inNamespace(namespace).withName(pod).withGracePeriod(grace.toSeconds()).delete();
+            return wanted;
+        });
+    }
+}
