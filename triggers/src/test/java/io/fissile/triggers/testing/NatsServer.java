@@ -4,9 +4,14 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
-import io.nats.client.api.MessageInfo;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.PublishAck;
 import io.nats.client.api.StreamConfiguration;
-import io.nats.client.api.StreamState;
+import io.nats.client.api.StreamInfoOptions;
+import io.nats.client.api.Subject;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's {@code nats-server} with JetStream, on 127.0.0.1 with a free port and its own store
@@ -91,20 +98,30 @@ public final class NatsServer implements AutoCloseable {
 
     /** Publishes with JetStream, first creating a stream for the subject when none captures it. */
     public void publish(String subject, String body, Map<String, String> headers) {
+        publishAll(subject, List.of(new StoredMessage(body.getBytes(StandardCharsets.UTF_8), headers)));
+    }
+
+    /** Publishes many messages in order over one connection and waits until the server has stored them all. */
+    public void publishAll(String subject, List<StoredMessage> messages) {
         try (Connection connection = Nats.connect(url())) {
             JetStreamManagement management = connection.jetStreamManagement();
             if (management.getStreamNames(subject).isEmpty()) {
                 management.addStream(StreamConfiguration.builder()
                         .name(subject.replaceAll("[^A-Za-z0-9_-]", "_")).subjects(subject).build());
             }
-            Headers natsHeaders = new Headers();
-            headers.forEach(natsHeaders::put);
-            connection.jetStream().publish(subject, natsHeaders, body.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException | JetStreamApiException e) {
+            JetStream jetStream = connection.jetStream();
+            List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
+            for (StoredMessage message : messages) {
+                Headers natsHeaders = new Headers();
+                message.headers().forEach(natsHeaders::put);
+                acks.add(jetStream.publishAsync(subject, natsHeaders, message.body()));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             throw new IllegalStateException("cannot publish to " + subject + " at " + url(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -113,19 +130,32 @@ public final class NatsServer implements AutoCloseable {
         List<StoredMessage> messages = new ArrayList<>();
         try (Connection connection = Nats.connect(url())) {
             JetStreamManagement management = connection.jetStreamManagement();
-            for (String stream : management.getStreamNames(subject)) {
-                StreamState state = management.getStreamInfo(stream).getStreamState();
-                for (long seq = state.getFirstSequence(); seq <= state.getLastSequence() && state.getMsgCount() > 0; seq++) {
-                    MessageInfo info = management.getMessage(stream, seq);
-                    if (subject.equals(info.getSubject())) {
-                        Map<String, String> headers = new HashMap<>();
-                        if (info.getHeaders() != null) {
-                            info.getHeaders().entrySet().forEach(e -> headers.put(e.getKey(), String.join(",", e.getValue())));
-                        }
-                        messages.add(new StoredMessage(info.getData() == null ? new byte[0] : info.getData(), headers));
-                    }
-                }
+            List<String> streams = management.getStreamNames(subject);
+            if (streams.isEmpty()) {
+                return messages;
             }
+            List<Subject> subjects = management.getStreamInfo(streams.getFirst(), StreamInfoOptions.filterSubjects(subject))
+                    .getStreamState().getSubjects();
+            long count = subjects == null ? 0 : subjects.stream().filter(s -> s.getName().equals(subject))
+                    .mapToLong(Subject::getCount).sum();
+            if (count == 0) {
+                return messages;
+            }
+            // An ordered push consumer streams them all without acknowledgements and leaves nothing behind.
+            JetStreamSubscription subscription = connection.jetStream()
+                    .subscribe(subject, PushSubscribeOptions.builder().ordered(true).build());
+            while (messages.size() < count) {
+                Message message = subscription.nextMessage(Duration.ofSeconds(10));
+                if (message == null) {
+                    throw new IllegalStateException("only " + messages.size() + " of " + count + " messages of " + subject);
+                }
+                Map<String, String> headers = new HashMap<>();
+                if (message.getHeaders() != null) {
+                    message.getHeaders().entrySet().forEach(e -> headers.put(e.getKey(), String.join(",", e.getValue())));
+                }
+                messages.add(new StoredMessage(message.getData() == null ? new byte[0] : message.getData(), headers));
+            }
+            subscription.unsubscribe();
             return messages;
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("cannot read " + subject + " at " + url(), e);

@@ -4,7 +4,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -129,42 +132,62 @@ public final class RabbitMqServer implements AutoCloseable {
 
     /** Publishes a persistent message to a durable queue (declared when missing) and waits for the confirm. */
     public void publish(String queue, String body, Map<String, String> headers) {
+        publishAll(queue, List.of(new StoredMessage(body.getBytes(StandardCharsets.UTF_8), headers)));
+    }
+
+    /** Publishes many persistent messages in order and waits until the broker has confirmed them all. */
+    public void publishAll(String queue, List<StoredMessage> messages) {
         try (Connection connection = connect(); Channel channel = connection.createChannel()) {
             channel.queueDeclare(queue, true, false, false, null);
             channel.confirmSelect();
-            channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().deliveryMode(2)
-                    .headers(new HashMap<>(headers)).build(), body.getBytes(StandardCharsets.UTF_8));
-            channel.waitForConfirmsOrDie(10_000);
+            for (StoredMessage message : messages) {
+                channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().deliveryMode(2)
+                        .headers(new HashMap<>(message.headers())).build(), message.body());
+            }
+            channel.waitForConfirmsOrDie(60_000);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + queue + " at " + amqpUri(), e);
         }
     }
 
     /**
-     * Every message ready in the queue, oldest first, without consuming them: they are fetched
-     * unacknowledged and go back when the channel closes. Empty when the queue does not exist.
+     * Every message ready in the queue, oldest first, without consuming them: they are taken
+     * unacknowledged and go back, in their places, when the channel closes. Empty when the queue does not exist.
      */
     public List<StoredMessage> read(String queue) {
-        List<StoredMessage> messages = new ArrayList<>();
         try (Connection connection = connect()) {
             Channel channel = connection.createChannel();
+            int ready;
             try {
-                channel.queueDeclarePassive(queue);
+                ready = channel.queueDeclarePassive(queue).getMessageCount();
             } catch (IOException missing) {
-                return messages;
+                return List.of();
             }
-            for (GetResponse response = channel.basicGet(queue, false); response != null; response = channel.basicGet(queue, false)) {
-                Map<String, String> headers = new HashMap<>();
-                Map<String, Object> amqpHeaders = response.getProps().getHeaders();
-                if (amqpHeaders != null) {
-                    amqpHeaders.forEach((key, value) -> headers.put(key, String.valueOf(value)));
+            BlockingQueue<StoredMessage> received = new LinkedBlockingQueue<>();
+            channel.basicConsume(queue, false, new DefaultConsumer(channel) {
+                @Override
+                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+                    Map<String, String> headers = new HashMap<>();
+                    if (props.getHeaders() != null) {
+                        props.getHeaders().forEach((key, value) -> headers.put(key, String.valueOf(value)));
+                    }
+                    if (props.getContentType() != null) {
+                        headers.put("content-type", props.getContentType());
+                    }
+                    received.add(new StoredMessage(body, headers));
                 }
-                if (response.getProps().getContentType() != null) {
-                    headers.put("content-type", response.getProps().getContentType());
+            });
+            List<StoredMessage> messages = new ArrayList<>();
+            while (messages.size() < ready) {
+                StoredMessage message = received.poll(10, TimeUnit.SECONDS);
+                if (message == null) {
+                    throw new IllegalStateException("only " + messages.size() + " of " + ready + " messages of " + queue);
                 }
-                messages.add(new StoredMessage(response.getBody(), headers));
+                messages.add(message);
             }
             return messages;
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read " + queue + " at " + amqpUri(), e);
         }
