@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Two replicas campaigning for one Lease on fabric8's mock API server (CRUD mode). */
 class LeaderOnlyTest {
-    private static final LeaseTimings FAST = new LeaseTimings(Duration.ofMillis(2000), Duration.ofMillis(1500), Duration.ofMillis(200));
+    // Quick retries keep the test short; a long renew deadline keeps a busy machine from losing the lease by accident.
+    private static final LeaseTimings FAST = new LeaseTimings(Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofMillis(250));
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     MockCluster cluster;
@@ -82,9 +83,13 @@ class LeaderOnlyTest {
             await().atMost(WAIT).until(() -> running.get() == 1);
 
             // Another holder takes the Lease for a long time (as a replica on the other side of a partition would after expiry).
-            cluster.client().leases().inNamespace("fission").withName("fissile-canary").edit(l -> new LeaseBuilder(l)
-                    .editSpec().withHolderIdentity("intruder").withLeaseDurationSeconds(3600)
-                    .withRenewTime(ZonedDateTime.now()).endSpec().build());
+            // The edit carries the version it read, so it may lose to a renewal (409) and is tried again.
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                cluster.client().leases().inNamespace("fission").withName("fissile-canary").edit(l -> new LeaseBuilder(l)
+                        .editSpec().withHolderIdentity("intruder").withLeaseDurationSeconds(3600)
+                        .withRenewTime(ZonedDateTime.now()).endSpec().build());
+                return true;
+            });
 
             await().atMost(WAIT).until(() -> running.get() == 0);
             assertThat(a.leading()).isFalse();

@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  */
 class WatchTriggersInKubernetesModeTest {
     private static final Path CRD = Path.of("..", "deploy", "crds", "kuberneteswatchtriggers.yaml");
-    private static final LeaseTimings FAST = new LeaseTimings(Duration.ofMillis(2000), Duration.ofMillis(1500), Duration.ofMillis(200));
+    // Quick retries keep the test short; a long renew deadline keeps a busy machine from losing the lease by accident.
+    private static final LeaseTimings FAST = new LeaseTimings(Duration.ofSeconds(10), Duration.ofSeconds(8), Duration.ofMillis(250));
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /** One Fissile replica: its own client, store on the CRDs, trigger informer and leader election. */
