@@ -2,7 +2,6 @@ package io.fissile.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fissile.api.v1.KubernetesWatchTrigger;
-import io.fissile.kubernetes.watch.DeliveryPolicy;
 import io.fissile.kubernetes.watch.WatchTriggerReconciler;
 import io.fissile.store.Informer;
 import io.fissile.triggers.FunctionInvoker;
@@ -44,12 +43,12 @@ public final class KubernetesWatchTriggers {
      */
     public static AutoCloseable start(KubernetesClient client, Informer<KubernetesWatchTrigger> triggers,
                                       FunctionInvoker invoker) {
-        return start(client, triggers, invoker, DeliveryPolicy.defaults());
+        return start(client, triggers, invoker, WatchDeliveryPolicy.defaults());
     }
 
     /** As {@link #start(KubernetesClient, Informer, FunctionInvoker)}, with a delivery policy of the caller's. */
     public static AutoCloseable start(KubernetesClient client, Informer<KubernetesWatchTrigger> triggers,
-                                      FunctionInvoker invoker, DeliveryPolicy policy) {
+                                      FunctionInvoker invoker, WatchDeliveryPolicy policy) {
         return WatchTriggerReconciler.start(client, triggers, invoker, policy);
     }
 }

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fissile.api.v1.FunctionReference;
 import io.fissile.api.v1.Kinds;
 import io.fissile.api.v1.KubernetesWatchTrigger;
-import io.fissile.kubernetes.watch.DeliveryPolicy;
 import io.fissile.kubernetes.watch.WatchTriggerReconciler;
 import io.fissile.store.Informer;
 import io.fissile.store.InformerListener;
@@ -53,7 +52,7 @@ class KubernetesWatchTriggersTest {
         triggers = Informer.start(store, Kinds.KUBERNETES_WATCH_TRIGGER);
         functions = new FunctionStandIn();
         watching = KubernetesWatchTriggers.start(kube, triggers, new FunctionInvoker(functions.url()),
-                new DeliveryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(10)));
+                new WatchDeliveryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(10)));
     }
 
     @AfterEach
@@ -207,7 +206,7 @@ class KubernetesWatchTriggersTest {
         int port = later.url().getPort();
         later.close(); // nothing listens on the port for now
         watching = KubernetesWatchTriggers.start(kube, triggers, new FunctionInvoker(later.url()),
-                new DeliveryPolicy(20, Duration.ofMillis(100), Duration.ofSeconds(10)));
+                new WatchDeliveryPolicy(20, Duration.ofMillis(100), Duration.ofSeconds(10)));
         createTrigger("web-pods", "POD", Map.of("app", "web"), "on-pod");
         kube.pods().inNamespace("default").resource(pod("a", Map.of("app", "web"))).create();
         kube.pods().inNamespace("default").resource(pod("b", Map.of("app", "web"))).create();

@@ -2,6 +2,7 @@ package io.fissile.kubernetes.watch;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fissile.kubernetes.WatchDeliveryPolicy;
 import io.fissile.triggers.FunctionInvoker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,9 @@ final class EventPoster {
 
     private final FunctionInvoker invoker;
     private final KubernetesSerialization serialization;
-    private final DeliveryPolicy policy;
+    private final WatchDeliveryPolicy policy;
 
-    EventPoster(FunctionInvoker invoker, KubernetesSerialization serialization, DeliveryPolicy policy) {
+    EventPoster(FunctionInvoker invoker, KubernetesSerialization serialization, WatchDeliveryPolicy policy) {
         this.invoker = invoker;
         this.serialization = serialization;
         this.policy = policy;

@@ -3,6 +3,7 @@ package io.fissile.kubernetes.watch;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fissile.api.Codec;
 import io.fissile.api.v1.KubernetesWatchTrigger;
+import io.fissile.kubernetes.WatchDeliveryPolicy;
 import io.fissile.store.Informer;
 import io.fissile.store.InformerListener;
 import io.fissile.triggers.FunctionInvoker;
@@ -33,7 +34,7 @@ public final class WatchTriggerReconciler implements InformerListener<Kubernetes
     private boolean closed;
 
     private WatchTriggerReconciler(KubernetesClient client, Informer<KubernetesWatchTrigger> triggers,
-                                   FunctionInvoker invoker, DeliveryPolicy policy) {
+                                   FunctionInvoker invoker, WatchDeliveryPolicy policy) {
         this.triggers = triggers;
         this.informers = new SharedInformers(client);
         this.poster = new EventPoster(invoker, client.getKubernetesSerialization(), policy);
@@ -41,7 +42,7 @@ public final class WatchTriggerReconciler implements InformerListener<Kubernetes
 
     /** Subscribes every trigger the informer knows and follows its changes until closed. */
     public static WatchTriggerReconciler start(KubernetesClient client, Informer<KubernetesWatchTrigger> triggers,
-                                               FunctionInvoker invoker, DeliveryPolicy policy) {
+                                               FunctionInvoker invoker, WatchDeliveryPolicy policy) {
         WatchTriggerReconciler reconciler = new WatchTriggerReconciler(client, triggers, invoker, policy);
         triggers.addListener(reconciler);
         return reconciler;
