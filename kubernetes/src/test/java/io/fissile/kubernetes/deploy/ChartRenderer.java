@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code helm template} for Fissile's chart: Chart.yaml and values.yaml (with overrides, as
- * {@code --set} gives them) into the rendered manifests, one {@link RenderedDocument} per YAML document.
+ * {@code --set} gives them), checked against values.schema.json, into the rendered manifests, one
+ * {@link RenderedDocument} per YAML document.
  */
 final class ChartRenderer {
 
@@ -50,6 +51,9 @@ final class ChartRenderer {
     Rendered render(Map<String, Object> overrides) {
         Map<String, Object> chart = chartMetadata();
         Map<String, Object> values = merge(defaultValues(), overrides);
+        // As Helm does: values that break values.schema.json stop the install before anything renders.
+        List<String> problems = ValuesSchema.of(chartDir).problems(values);
+        if (!problems.isEmpty()) throw new IllegalArgumentException("values do not fit values.schema.json: " + problems);
         Map<String, Object> root = Map.of(
                 "Values", values,
                 "Release", Map.of("Name", RELEASE_NAME, "Namespace", RELEASE_NAMESPACE, "Service", "Helm"),
@@ -110,7 +114,7 @@ final class ChartRenderer {
 
     /** Helm's values merge: nested maps merge key by key, anything else is replaced. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overrides) {
+    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overrides) {
         Map<String, Object> merged = new LinkedHashMap<>(base);
         overrides.forEach((key, value) -> {
             if (value instanceof Map<?, ?> nested && merged.get(key) instanceof Map<?, ?> existing) {
