@@ -100,6 +100,8 @@ class SpecOutputTest {
         assertThat(single("specs/timetrigger-tick.yaml", TimeTrigger.class).spec().cron()).isEqualTo("@hourly");
         assertThat(single("specs/mqtrigger-queue.yaml", MessageQueueTrigger.class).spec().topic()).isEqualTo("jobs");
         assertThat(single("specs/kubewatch-pods.yaml", KubernetesWatchTrigger.class).spec().type()).isEqualTo("pod");
+        // Without -n the watched namespace is left out too, so the trigger watches wherever the spec is applied.
+        assertThat(single("specs/kubewatch-pods.yaml", KubernetesWatchTrigger.class).spec().namespace()).isNull();
     }
 
     @Test

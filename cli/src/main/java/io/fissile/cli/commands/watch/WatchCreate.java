@@ -25,8 +25,11 @@ public final class WatchCreate extends FissileCommand {
     @Override
     protected void run() {
         if (!flags.function.given()) throw new CliException("need a function name to create a watch, use --function");
-        KubernetesWatchTrigger watch = Kinds.KUBERNETES_WATCH_TRIGGER.create(specOptions.namespace(session()), name.nameOrGenerated());
-        watch.spec().type(WatchFlags.DEFAULT_TYPE).namespace(session().namespace());
+        String namespace = specOptions.namespace(session());
+        KubernetesWatchTrigger watch = Kinds.KUBERNETES_WATCH_TRIGGER.create(namespace, name.nameOrGenerated());
+        // The watched namespace defaults to the trigger's own (left out of a spec file without -n, so that
+        // it follows the trigger wherever the spec is applied): a trigger may not watch another namespace.
+        watch.spec().type(WatchFlags.DEFAULT_TYPE).namespace(namespace);
         flags.applyTo(watch.spec());
         Resources.createOrSave(session(), specOptions, WatchCommands.TYPE, WatchFlags.FIELDS, watch);
     }
