@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fissile.api.Kind;
+import io.fissile.api.v1.Kinds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The control plane's permissions are exactly what Kubernetes mode needs: every fission.io CRD in
  * deploy/crds (and its status), function instances where their resources are, watch-trigger kinds,
- * its Lease; secrets read only; no wildcard, no RBAC of its own to grant; function pods get nothing.
+ * the store's Secrets and ConfigMaps, every API its code calls, its Lease; no wildcard, no RBAC of its
+ * own to grant; function pods get nothing.
  */
 class ChartRbacTest {
 
@@ -93,7 +97,7 @@ class ChartRbacTest {
     }
 
     @Test
-    void theControlPlaneRunsInstancesInTheNamespacesOfTheirResourcesAndOnlyReadsSecrets() {
+    void theControlPlaneRunsInstancesInTheNamespacesOfTheirResources() {
         List<Grant> grants = controlPlaneGrants();
         // Pools and function Deployments live in the namespace of their Environment or Function: any namespace.
         for (String verb : READ_WRITE) {
@@ -102,14 +106,71 @@ class ChartRbacTest {
                 assertThat(allowedEverywhere(grants, "", resource, verb)).as("%s %s", verb, resource).isTrue();
             }
         }
-        assertThat(allowedEverywhere(grants, "", "pods/log", "get")).isTrue();
-        for (String resource : List.of("secrets", "configmaps")) {
-            assertThat(allowedEverywhere(grants, "", resource, "get")).as("get %s", resource).isTrue();
-            for (String verb : WRITES) {
-                assertThat(allowedIn(grants, "default", "", resource, verb)).as("%s %s", verb, resource).isFalse();
-                assertThat(allowedIn(grants, ChartRenderer.RELEASE_NAMESPACE, "", resource, verb)).as("%s %s", verb, resource).isFalse();
+    }
+
+    @Test
+    void theControlPlaneMayReadAndWriteEveryKindTheStoreKeepsEverywhere() {
+        List<Grant> grants = controlPlaneGrants();
+        for (Kind<?> kind : Kinds.all()) {
+            String apiVersion = kind.apiVersion();
+            String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+            for (String verb : READ_WRITE) {
+                assertThat(allowedEverywhere(grants, group, kind.plural(), verb)).as("%s %s", verb, kind.plural()).isTrue();
             }
         }
+    }
+
+    /**
+     * Every Kubernetes API the control plane's code calls (the kubernetes module but its fetcher, which
+     * runs in function pods, and the server) is granted: a call added without a rule fails here, not in a cluster.
+     */
+    @Test
+    void everyResourceTheControlPlanesCodeCallsIsGranted() throws IOException {
+        List<Grant> grants = controlPlaneGrants();
+        Map<String, String[]> calls = Map.ofEntries(
+                Map.entry(".pods()", new String[]{"", "pods"}), Map.entry(".services()", new String[]{"", "services"}),
+                Map.entry(".secrets()", new String[]{"", "secrets"}), Map.entry(".configMaps()", new String[]{"", "configmaps"}),
+                Map.entry(".replicationControllers()", new String[]{"", "replicationcontrollers"}),
+                Map.entry(".endpoints()", new String[]{"", "endpoints"}), Map.entry(".events()", new String[]{"", "events"}),
+                Map.entry(".namespaces()", new String[]{"", "namespaces"}),
+                Map.entry(".serviceAccounts()", new String[]{"", "serviceaccounts"}),
+                Map.entry(".persistentVolumeClaims()", new String[]{"", "persistentvolumeclaims"}),
+                Map.entry(".deployments()", new String[]{"apps", "deployments"}), Map.entry(".replicaSets()", new String[]{"apps", "replicasets"}),
+                Map.entry(".statefulSets()", new String[]{"apps", "statefulsets"}), Map.entry(".jobs()", new String[]{"batch", "jobs"}),
+                Map.entry(".leases()", new String[]{"coordination.k8s.io", "leases"}),
+                Map.entry("LeaderElector", new String[]{"coordination.k8s.io", "leases"}),
+                Map.entry(".getLog(", new String[]{"", "pods/log"}), Map.entry(".watchLog(", new String[]{"", "pods/log"}),
+                Map.entry(".roles()", new String[]{"rbac.authorization.k8s.io", "roles"}),
+                Map.entry(".roleBindings()", new String[]{"rbac.authorization.k8s.io", "rolebindings"}),
+                Map.entry(".customResourceDefinitions()", new String[]{"apiextensions.k8s.io", "customresourcedefinitions"}));
+        List<String> ungranted = new ArrayList<>();
+        int found = 0;
+        for (Path source : controlPlaneSources()) {
+            String text = Files.readString(source);
+            for (Map.Entry<String, String[]> call : calls.entrySet()) {
+                if (!text.contains(call.getKey())) continue;
+                found++;
+                String[] resource = call.getValue();
+                boolean granted = grants.stream().anyMatch(g -> g.rule().getApiGroups().contains(resource[0])
+                        && g.rule().getResources().contains(resource[1]));
+                if (!granted) ungranted.add(Repository.root().relativize(source) + " calls " + call.getKey() + " (" + resource[1] + ")");
+            }
+        }
+        assertThat(found).as("Kubernetes calls found in the control plane's sources").isPositive();
+        assertThat(ungranted).isEmpty();
+    }
+
+    private static List<Path> controlPlaneSources() throws IOException {
+        List<Path> sources = new ArrayList<>();
+        for (String module : List.of("kubernetes", "server")) {
+            Path main = Repository.root().resolve(module).resolve("src/main/java");
+            try (Stream<Path> files = Files.walk(main)) {
+                files.filter(f -> f.toString().endsWith(".java"))
+                        .filter(f -> !main.relativize(f).toString().startsWith("io/fissile/kubernetes/fetcher/"))
+                        .forEach(sources::add);
+            }
+        }
+        return sources;
     }
 
     @Test
