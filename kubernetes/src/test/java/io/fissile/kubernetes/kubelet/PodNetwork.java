@@ -10,35 +10,32 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Pod IPs on the loopback network: every 127.0.0.x is this machine on Linux, so each pod gets an
+ * Pod IPs on the loopback network: all of 127.0.0.0/8 is this machine on Linux, so each pod gets an
  * address of its own and its containers' ports mean what they mean in a cluster (8888 the runtime,
  * 8000 the fetcher). A runtime process here only takes a port on 127.0.0.1 (the local runtime picks
  * it), so a {@link Forward} carries podIP:8888 to it.
  */
 final class PodNetwork {
 
-    private final Set<Integer> taken = ConcurrentHashMap.newKeySet();
+    /**
+     * The next address, shared by every kubelet of the JVM and started at random, so that a test's
+     * pods never get an address whose ports a previous test (or another JVM) may still hold.
+     */
+    private static final AtomicInteger NEXT = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 16, 1 << 23));
 
-    /** A free address from 127.0.0.2 on (127.0.0.1 is where everything else listens). */
+    /** A fresh address in 127.0.0.0/8 outside 127.0.0.x (where everything else listens). */
     InetAddress allocate() {
-        for (int host = 2; host < 255 * 255; host++) {
-            if (taken.add(host)) {
-                try {
-                    return InetAddress.getByAddress(new byte[]{127, 0, (byte) (host / 255), (byte) (host % 255 + 1)});
-                } catch (UnknownHostException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        int host = NEXT.getAndIncrement() & 0xffffff;
+        if (host < 256) host += 256;
+        try {
+            return InetAddress.getByAddress(new byte[]{127, (byte) (host >> 16), (byte) (host >> 8), (byte) host});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("no pod addresses left");
-    }
-
-    void release(InetAddress address) {
-        byte[] bytes = address.getAddress();
-        taken.remove((bytes[2] & 0xff) * 255 + (bytes[3] & 0xff) - 1);
     }
 
     /** Accepts on {@code listen} and copies each connection both ways to {@code target}. */

@@ -133,7 +133,6 @@ public final class TestKubelet implements AutoCloseable {
                 if (forward != null) forward.close();
                 if (fetcher != null) fetcher.close();
                 if (instance != null) instance.stop(Duration.ZERO);
-                network.release(address);
             } else {
                 stop(key);
             }
@@ -157,7 +156,6 @@ public final class TestKubelet implements AutoCloseable {
         pod.forward().close();
         pod.fetcher().close();
         pod.instance().stop(Duration.ofSeconds(1));
-        network.release(pod.address());
     }
 
     /** Secret and ConfigMap volumes under /secrets and /configs, written into the runtime's own directories. */
