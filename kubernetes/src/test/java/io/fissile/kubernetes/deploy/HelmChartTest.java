@@ -268,7 +268,11 @@ class HelmChartTest {
     void theFunctionNamespaceIsAValueAndDiffersFromTheReleaseNamespace() {
         RenderedObjects chart = RenderedObjects.render(Map.of("functionNamespace", "team-functions"));
 
-        assertThat(chart.ofType(Namespace.class)).extracting(n -> n.getMetadata().getName()).containsExactly("team-functions");
+        assertThat(chart.ofType(Namespace.class)).singleElement().satisfies(namespace -> {
+            assertThat(namespace.getMetadata().getName()).isEqualTo("team-functions");
+            // Uninstalling Fissile must not delete users' functions with their namespace.
+            assertThat(namespace.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+        });
         assertThat(chart.named(ServiceAccount.class, "fissile-function").getMetadata().getNamespace()).isEqualTo("team-functions");
         assertThat(RenderedObjects.renderDefaults().<String>value("functionNamespace")).isNotEqualTo(ChartRenderer.RELEASE_NAMESPACE);
     }
