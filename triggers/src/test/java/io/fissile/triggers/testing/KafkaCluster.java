@@ -130,6 +130,17 @@ public final class KafkaCluster implements AutoCloseable {
         }).toList();
     }
 
+    /** How many records the topic holds now (the sum of its partitions' end offsets: nothing is ever deleted here). */
+    public long count(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     /** Every record of a topic now (all partitions, up to their end offsets at the time of the call). */
     public List<ConsumerRecord<byte[], byte[]>> readRecords(String topic) {
         Properties props = new Properties();

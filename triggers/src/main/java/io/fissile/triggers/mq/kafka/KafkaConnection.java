@@ -15,14 +15,17 @@ import org.apache.kafka.common.header.Header;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * One trigger's Kafka consumer (and producer). Records come in the order of each partition; each is
- * committed on its own once handled, so a crash repeats at most the records being handled. While
+ * One trigger's Kafka consumer (and producer). Records come in the order of each partition. A
+ * record's offset is committed once it is handled, together with the others of its batch: before
+ * the next poll, and before closing. A crash therefore repeats at most the records of the batch
+ * being handled (up to {@code max.poll.records}), never skips one. While
  * no record comes, the cluster is asked now and then whether it is still there: Kafka's client
  * would otherwise wait silently for a broker that is gone.
  */
@@ -34,6 +37,8 @@ final class KafkaConnection implements BrokerConnection {
     private final KafkaPublisher publisher;
     private final String servers;
     private long idleSinceNanos = System.nanoTime();
+    /** The next offset to read of each partition, for the records handled since the last commit. */
+    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
 
     KafkaConnection(KafkaConsumer<byte[], byte[]> consumer, KafkaPublisher publisher, String servers) {
         this.consumer = consumer;
@@ -44,6 +49,7 @@ final class KafkaConnection implements BrokerConnection {
     @Override
     public List<Delivery> poll(Duration maxWait) throws BrokerException {
         try {
+            commitHandled();
             ConsumerRecords<byte[], byte[]> records = consumer.poll(maxWait);
             if (records.isEmpty()) {
                 checkReachableWhenIdle();
@@ -55,6 +61,19 @@ final class KafkaConnection implements BrokerConnection {
             return deliveries;
         } catch (KafkaException e) {
             throw new BrokerException("Kafka at " + servers + " failed: " + KafkaBroker.rootMessage(e), e);
+        }
+    }
+
+    private void commitHandled() throws BrokerException {
+        if (handled.isEmpty()) return;
+        try {
+            consumer.commitSync(handled, COMMIT_TIMEOUT);
+            handled.clear();
+        } catch (KafkaException e) {
+            String offsets = handled.toString();
+            handled.clear(); // their records come again to whoever consumes the partitions next
+            throw new BrokerException("cannot commit offsets " + offsets + " at " + servers + ": "
+                    + KafkaBroker.rootMessage(e), e);
         }
     }
 
@@ -96,6 +115,9 @@ final class KafkaConnection implements BrokerConnection {
     public void close() {
         try {
             publisher.close();
+            commitHandled();
+        } catch (BrokerException | RuntimeException e) {
+            // not committed: those records come again, which at-least-once allows
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -128,15 +150,10 @@ final class KafkaConnection implements BrokerConnection {
             return headers;
         }
 
+        /** Marks the record handled; its offset is committed with its batch's, before the next poll. */
         @Override
-        public void acknowledge() throws BrokerException {
-            try {
-                consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                        new OffsetAndMetadata(record.offset() + 1)), COMMIT_TIMEOUT);
-            } catch (KafkaException e) {
-                throw new BrokerException("cannot commit offset " + record.offset() + " of " + record.topic() + "-"
-                        + record.partition() + " at " + servers + ": " + KafkaBroker.rootMessage(e), e);
-            }
+        public void acknowledge() {
+            handled.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
     }
 }
