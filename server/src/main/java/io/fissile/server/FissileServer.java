@@ -8,6 +8,7 @@ import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.HTTPTrigger;
 import io.fissile.api.v1.Kinds;
+import io.fissile.api.v1.MessageQueueTrigger;
 import io.fissile.api.v1.Package;
 import io.fissile.api.v1.Secret;
 import io.fissile.api.v1.TimeTrigger;
@@ -33,6 +34,7 @@ import io.fissile.store.Informer;
 import io.fissile.store.ResourceStore;
 import io.fissile.store.sqlite.SqliteResourceStore;
 import io.fissile.triggers.FunctionInvoker;
+import io.fissile.triggers.MessageQueueTriggers;
 import io.fissile.triggers.TimerTriggers;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -134,6 +136,13 @@ public final class FissileServer implements AutoCloseable {
         // Time triggers call functions through the router, as Fission's timer does.
         Informer<TimeTrigger> timeTriggers = informer(store, Kinds.TIME_TRIGGER);
         closeInReverse.push(TimerTriggers.start(store, timeTriggers, new FunctionInvoker(routerUrl()), Clock.systemUTC()));
+
+        // Message queue triggers (Kafka, NATS JetStream, RabbitMQ) too: one consumer per trigger, at least once.
+        Informer<MessageQueueTrigger> queueTriggers = informer(store, Kinds.MESSAGE_QUEUE_TRIGGER);
+        MessageQueueTriggers messageQueues = MessageQueueTriggers.start(store, queueTriggers, secrets,
+                new FunctionInvoker(routerUrl()));
+        closeInReverse.push(messageQueues);
+        metrics.bindMessageQueueTriggers(messageQueues.stats());
 
         ControllerOptions controllerOptions = ControllerOptions.defaults()
                 .withHost(options.address())
