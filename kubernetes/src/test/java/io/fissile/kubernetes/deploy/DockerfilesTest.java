@@ -1,5 +1,16 @@
 package io.fissile.kubernetes.deploy;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fissile.api.v1.Environment;
+import io.fissile.api.v1.Runtime;
+import io.fissile.kubernetes.model.FetcherSidecar;
+import io.fissile.kubernetes.model.ImageNames;
+import io.fissile.kubernetes.model.PodContract;
+import io.fissile.kubernetes.model.PoolDeployment;
+import io.fissile.runtime.RuntimeKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,10 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerfilesTest {
 
-    /** The port an environment's runtime server listens on in a pod (the Kubernetes runtime's PodContract). */
-    private static final int RUNTIME_PORT = 8888;
-    /** Where the fetcher sidecar's command expects the platform jars (the Kubernetes runtime's FetcherSidecar). */
-    private static final String PLATFORM_CLASSPATH = "/opt/fissile/lib/*";
+    private static final int RUNTIME_PORT = PodContract.RUNTIME_PORT;
+    private static final String PLATFORM_CLASSPATH = FetcherSidecar.CLASSPATH;
     /** Where the server's pom assembles its jars (copy-dependencies and the jar plugin). */
     private static final String SERVER_LIB = "server/target/fissile/lib";
 
@@ -154,13 +163,63 @@ class DockerfilesTest {
         // The fetcher sidecar runs `java -cp /opt/fissile/lib/* ...Fetcher` in the platform image.
         Dockerfile platform = images().get("fissile");
         assertThat(platform.command()).contains(PLATFORM_CLASSPATH, "io.fissile.server.Main");
+        assertThat(sourceOfClass(FetcherSidecar.MAIN_CLASS)).isPresent();
+    }
+
+    /**
+     * The pods the Kubernetes runtime makes, with the image names the chart gives the control plane:
+     * each container's image is one of these Dockerfiles, which exposes the container's ports and
+     * whose defaults agree with the variables the pod sets; the fetcher's command runs jars and a
+     * class the platform image holds.
+     */
+    @Test
+    void everyContainerOfAPoolPodRunsAnImageBuiltHereThatExposesItsPorts() throws IOException {
+        RenderedObjects chart = RenderedObjects.render(Map.of("image", Map.of("prefix", "acme/functions", "tag", "1.2.3")));
+        Container server = chart.named(Deployment.class, "fissile-controlplane").getSpec().getTemplate().getSpec().getContainers().getFirst();
+        ImageNames names = new ImageNames(HelmChartTest.env(server, "FISSILE_IMAGE_PREFIX"), HelmChartTest.env(server, "FISSILE_IMAGE_TAG"));
+        assertThat(names.platform()).isEqualTo(server.getImage());
+
+        Map<String, Dockerfile> images = images();
+        for (RuntimeKind kind : RuntimeKind.values()) {
+            Environment environment = new Environment();
+            environment.metadata().namespace("default").name(kind.fissileName());
+            environment.spec().version(2).poolsize(1).runtime(new Runtime().image("fissile/" + kind.fissileName()));
+            Deployment pool = PoolDeployment.of(environment, names);
+            for (Container container : pool.getSpec().getTemplate().getSpec().getContainers()) {
+                String where = kind + " pool container " + container.getName();
+                String image = container.getImage();
+                assertThat(image).as(where).startsWith("acme/functions/").endsWith(":1.2.3");
+                String name = image.substring("acme/functions/".length(), image.length() - ":1.2.3".length());
+                Dockerfile dockerfile = images.get(name);
+                assertThat(dockerfile).as("%s: a Dockerfile builds %s", where, name).isNotNull();
+                assertThat(dockerfile.exposedPorts()).as(where)
+                        .containsAll(container.getPorts().stream().map(ContainerPort::getContainerPort).toList());
+                Map<String, String> defaults = dockerfile.environment();
+                for (EnvVar variable : container.getEnv()) {
+                    if (defaults.containsKey(variable.getName())) {
+                        assertThat(defaults.get(variable.getName())).as("%s: %s", where, variable.getName()).isEqualTo(variable.getValue());
+                    }
+                }
+                if (!container.getCommand().isEmpty()) {
+                    List<String> command = container.getCommand();
+                    assertThat(command.getFirst()).as(where).isEqualTo("java");
+                    String classpath = command.get(command.indexOf("-cp") + 1);
+                    String classpathDir = classpath.substring(0, classpath.length() - 1);
+                    assertThat(dockerfile.copies()).as("%s: %s holds the jars of %s", where, name, classpath)
+                            .anyMatch(copy -> copy.destination().equals(classpathDir));
+                    String mainClass = command.get(command.indexOf("-cp") + 2);
+                    assertThat(sourceOfClass(mainClass)).as("%s: the source of %s", where, mainClass).isPresent();
+                }
+            }
+        }
     }
 
     @Test
     void portsAreTheChartsAndThePodContracts() {
         RenderedObjects chart = RenderedObjects.renderDefaults();
         Dockerfile platform = images().get("fissile");
-        assertThat(platform.exposedPorts()).contains(chart.<Integer>value("ports.router"), chart.<Integer>value("ports.controller"));
+        assertThat(platform.exposedPorts()).contains(chart.<Integer>value("ports.router"), chart.<Integer>value("ports.controller"),
+                PodContract.FETCHER_PORT);
         assertThat(platform.command()).containsSequence("server", "--kubernetes").containsSequence("--address", "0.0.0.0");
 
         images().forEach((image, dockerfile) -> {
@@ -168,8 +227,8 @@ class DockerfilesTest {
             Map<String, String> env = dockerfile.environment();
             assertThat(dockerfile.exposedPorts()).as(image).containsExactly(RUNTIME_PORT);
             assertThat(env).as(image).containsEntry("PORT", Integer.toString(RUNTIME_PORT)).containsEntry("HOST", "0.0.0.0")
-                    .containsEntry("USERFUNC_DIR", "/userfunc").containsEntry("SECRETS_DIR", "/secrets")
-                    .containsEntry("CONFIGS_DIR", "/configs");
+                    .containsEntry("USERFUNC_DIR", PodContract.USERFUNC).containsEntry("SECRETS_DIR", PodContract.SECRETS)
+                    .containsEntry("CONFIGS_DIR", PodContract.CONFIGS);
         });
     }
 

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fissile.kubernetes.model.ImageNames;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -173,6 +174,8 @@ class HelmChartTest {
 
         RenderedObjects chart = RenderedObjects.renderDefaults();
         assertThat(chart.appVersion()).isEqualTo(version.group(1));
+        // The runtime's own default tag, used when the chart's variables are not read, is the same.
+        assertThat(ImageNames.defaults().version()).isEqualTo(chart.appVersion());
         assertThat(chart.rendered().chart().get("name")).isEqualTo("fissile");
         assertThat(chart.rendered().chart().get("version").toString()).matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?");
     }
@@ -296,7 +299,7 @@ class HelmChartTest {
         });
     }
 
-    private static String env(Container container, String name) {
+    static String env(Container container, String name) {
         return container.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue).findFirst()
                 .orElseThrow(() -> new AssertionError("container " + container.getName() + " has no variable " + name));
     }
