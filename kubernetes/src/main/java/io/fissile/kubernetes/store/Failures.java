@@ -1,6 +1,8 @@
 package io.fissile.kubernetes.store;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fissile.api.Kind;
+import io.fissile.api.v1.Kinds;
 import io.fissile.store.AlreadyExistsException;
 import io.fissile.store.ConflictException;
 import io.fissile.store.NotFoundException;
@@ -27,6 +29,18 @@ final class Failures {
             return new ConflictException(what + " has changed since it was read; read it again and retry");
         }
         return of(what, e);
+    }
+
+    /**
+     * A failed list or watch of a whole kind: 404 there means the API server does not serve the kind
+     * at all, which for fission.io kinds means the CRDs are not installed.
+     */
+    static StoreException ofKind(Kind<?> kind, KubernetesClientException e) {
+        if (e.getCode() == NOT_FOUND && ResourceDefinitions.hasStatus(kind)) {
+            return new StoreException("this cluster does not serve " + kind.plural() + "." + Kinds.API_VERSION
+                    + ": install Fissile's CRDs first (kubectl apply -f deploy/crds/)", e);
+        }
+        return of(kind.plural(), e);
     }
 
     static StoreException of(String what, KubernetesClientException e) {

@@ -88,7 +88,7 @@ public final class KubernetesResourceStore implements ResourceStore {
                     .toList();
             return ResourceList.of(kind, items, list.getMetadata() == null ? null : list.getMetadata().getResourceVersion());
         } catch (KubernetesClientException e) {
-            throw Failures.of(kind.plural(), e);
+            throw Failures.ofKind(kind, e);
         }
     }
 
@@ -208,7 +208,7 @@ public final class KubernetesResourceStore implements ResourceStore {
                 throw new io.fissile.store.ExpiredException("the changes to " + kind.plural() + " after resource version "
                         + from + " are no longer kept; list again");
             }
-            throw Failures.of("a watch of " + kind.plural(), e);
+            throw Failures.ofKind(kind, e);
         }
         return watch;
     }

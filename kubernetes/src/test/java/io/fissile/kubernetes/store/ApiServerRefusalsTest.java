@@ -15,13 +15,14 @@ import io.fissile.store.ResourceStore;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * An API server that no longer keeps the changes after a version answers a watch from it with
- * 410 Gone, as etcd's compaction makes it do; the CRUD mock never does, so this one is told to.
+ * Answers of a real API server the CRUD mock never gives, so the mock is told to give them: 410 Gone
+ * to a watch from a compacted version, 404 to a kind whose CRD is not installed.
  */
 @EnableKubernetesMockClient
-class ExpiredVersionTest {
+class ApiServerRefusalsTest {
     KubernetesMockServer server;
     KubernetesClient client;
 
@@ -41,6 +42,18 @@ class ExpiredVersionTest {
         assertThat(listener.awaitClosed()).hasValueSatisfying(cause -> assertThat(cause)
                 .isInstanceOf(ExpiredException.class).hasMessageContaining("list again"));
         assertThat(listener.events).isEmpty();
+        store.close();
+    }
+
+    @Test
+    void aClusterWithoutTheCrdsIsToldToInstallThem() {
+        server.expect().get().withPath("/apis/fission.io/v1/functions").andReturn(404, new StatusBuilder().withCode(404)
+                .withReason("NotFound").withMessage("the server could not find the requested resource").build()).once();
+        ResourceStore store = KubernetesStores.open(client, KubernetesStoreOptions.sharedClient());
+
+        assertThatThrownBy(() -> store.list(Kinds.FUNCTION, null, null))
+                .hasMessage("this cluster does not serve functions.fission.io/v1: install Fissile's CRDs first"
+                        + " (kubectl apply -f deploy/crds/)");
         store.close();
     }
 }
