@@ -43,9 +43,8 @@ import java.util.function.Supplier;
 public final class Fetcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
-    /** A caller's deadline, in milliseconds (the executor's remaining specialization time). */
-    public static final String TIMEOUT_HEADER = "X-Fissile-Timeout-Ms";
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    /** How long a download and the runtime's specialize call may take; the executor's own deadline is usually shorter. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final FetcherOptions options;
     private final HttpServer server;
@@ -103,8 +102,7 @@ public final class Fetcher implements AutoCloseable {
                 respond(exchange, 400, "cannot read the specialize request: " + e.getMessage());
                 return;
             }
-            Duration timeout = timeoutOf(exchange);
-            InstanceCall.Response answer = load(request, timeout);
+            InstanceCall.Response answer = load(request, TIMEOUT);
             respond(exchange, answer.status(), answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -149,15 +147,6 @@ public final class Fetcher implements AutoCloseable {
     private static void requirePlainName(String fileName) {
         if (fileName == null || fileName.isEmpty() || fileName.contains("/") || fileName.equals(".") || fileName.equals("..")) {
             throw new IllegalArgumentException("fileName must be a plain file name, not \"" + fileName + "\"");
-        }
-    }
-
-    private static Duration timeoutOf(HttpExchange exchange) {
-        String value = exchange.getRequestHeaders().getFirst(TIMEOUT_HEADER);
-        try {
-            return value == null ? DEFAULT_TIMEOUT : Duration.ofMillis(Math.max(1, Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return DEFAULT_TIMEOUT;
         }
     }
 
