@@ -6,6 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +51,7 @@ class MessageQueueCrashTest {
                 String id = String.format("m-%05d", i);
                 messages.add(new QueueBroker.Message(id, "{\"id\":\"" + id + "\"}"));
             }
+            int beforeKill;
             ServerProcess server = ServerProcess.start(dataDir);
             try {
                 server.cliOk(work, "env", "create", "--name", "nodejs", "--image", "fission/node-env", "--poolsize", "1");
@@ -68,7 +72,7 @@ class MessageQueueCrashTest {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                         .until(() -> broker.count("responses") >= MESSAGES / 4);
                 server.kill();
-                int beforeKill = broker.count("responses") + broker.count("errors");
+                beforeKill = broker.count("responses") + broker.count("errors");
                 System.out.printf("MessageQueueCrashTest[%s]: killed the server after %d of %d messages (%.1f s)%n",
                         broker.type(), beforeKill, MESSAGES, (System.nanoTime() - publishing) / 1e9);
             } finally {
@@ -89,6 +93,13 @@ class MessageQueueCrashTest {
                         messages.stream().map(QueueBroker.Message::id).toList());
                 assertThat(duplicates).as("repeats are only the messages in flight when the server died").isLessThan(100);
                 assertThat(restarted.cliOk(work, "mqt", "list")).containsPattern("(?m)^crash .* Running$");
+                HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(restarted.apiUrl().resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                Matcher processed = Pattern.compile("(?m)^fissile_mqtrigger_messages_processed_total\\{[^}]*trigger_name=\"crash\"[^}]*} (\\S+)$")
+                        .matcher(metrics.body());
+                assertThat(processed.find()).as("the restarted server's count of messages processed\n" + metrics.body()).isTrue();
+                assertThat(Double.parseDouble(processed.group(1))).as("messages handled since the restart")
+                        .isGreaterThanOrEqualTo(MESSAGES - beforeKill);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.fissile.triggers.mq.spi.Broker;
 import io.fissile.triggers.mq.spi.BrokerConnection;
 import io.fissile.triggers.mq.spi.BrokerException;
 import io.fissile.triggers.mq.spi.Delivery;
+import io.fissile.triggers.mq.spi.InvalidBrokerSettingsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ final class TriggerConsumer {
                         trigger.spec().messageQueueType());
                 backoff.reset();
                 pollAndHandle(connection);
-            } catch (InvalidTriggerException e) {
+            } catch (InvalidTriggerException | InvalidBrokerSettingsException e) {
                 report(TriggerState.FAILED, e.getMessage());
                 log.warn("message queue trigger {} cannot run: {}", label, e.getMessage());
                 return; // a change to the trigger or its secret starts a new consumer

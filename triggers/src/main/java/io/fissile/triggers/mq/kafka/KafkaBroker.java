@@ -4,9 +4,11 @@ import io.fissile.triggers.mq.spi.Broker;
 import io.fissile.triggers.mq.spi.BrokerConnection;
 import io.fissile.triggers.mq.spi.BrokerException;
 import io.fissile.triggers.mq.spi.BrokerSettings;
+import io.fissile.triggers.mq.spi.InvalidBrokerSettingsException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
@@ -49,8 +51,10 @@ public final class KafkaBroker implements Broker {
         KafkaConsumer<byte[], byte[]> consumer;
         try {
             consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        } catch (ConfigException e) {
+            throw new InvalidBrokerSettingsException("Kafka client settings refused: " + rootMessage(e), e);
         } catch (KafkaException e) {
-            throw new BrokerException("kafka settings refused: " + rootMessage(e), e);
+            throw new BrokerException("cannot connect to Kafka at " + servers + ": " + rootMessage(e), e);
         }
         try {
             consumer.listTopics(REACH_TIMEOUT); // the client connects lazily: make sure someone answers

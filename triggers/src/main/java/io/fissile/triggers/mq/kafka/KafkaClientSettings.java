@@ -2,6 +2,7 @@ package io.fissile.triggers.mq.kafka;
 
 import io.fissile.triggers.mq.spi.BrokerException;
 import io.fissile.triggers.mq.spi.BrokerSettings;
+import io.fissile.triggers.mq.spi.InvalidBrokerSettingsException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
@@ -24,7 +25,7 @@ final class KafkaClientSettings {
     static String bootstrapServers(BrokerSettings settings) throws BrokerException {
         String servers = settings.metadata("bootstrapServers", null);
         if (servers == null) {
-            throw new BrokerException("metadata.bootstrapServers is required for a kafka trigger (e.g. bootstrapServers=127.0.0.1:9092)");
+            throw new InvalidBrokerSettingsException("metadata.bootstrapServers is required for a kafka trigger (e.g. bootstrapServers=127.0.0.1:9092)");
         }
         return servers;
     }
@@ -42,7 +43,7 @@ final class KafkaClientSettings {
             String username = value(settings, "username", null);
             String password = value(settings, "password", null);
             if (username == null || password == null) {
-                throw new BrokerException("sasl " + sasl + " needs username and password in the trigger's secret");
+                throw new InvalidBrokerSettingsException("sasl " + sasl + " needs username and password in the trigger's secret");
             }
             String module = switch (sasl) {
                 case "plaintext" -> {
@@ -57,7 +58,7 @@ final class KafkaClientSettings {
                     props.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
                     yield "org.apache.kafka.common.security.scram.ScramLoginModule";
                 }
-                default -> throw new BrokerException("sasl \"" + sasl
+                default -> throw new InvalidBrokerSettingsException("sasl \"" + sasl
                         + "\" is not supported; use plaintext, scram_sha256 or scram_sha512");
             };
             props.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + jaasEscaped(username)

@@ -181,7 +181,7 @@ class KafkaTriggersTest {
 
     @Test
     @Order(5)
-    void anUnknownQueueTypeOrAMissingSecretIsReportedInTheStatus() throws Exception {
+    void aTriggerThatCannotRunSaysWhyInItsStatus() throws Exception {
         createTrigger("on-redis", spec -> spec.messageQueueType("redis").functionRef(FunctionReference.byName("echo"))
                 .topic("anything"));
         awaitState("on-redis", "Failed");
@@ -191,6 +191,11 @@ class KafkaTriggersTest {
                 .respTopic("private-done").secret("kafka-credentials"));
         awaitState("with-secret", "Failed");
         assertThat(status("with-secret", "message")).contains("secret \"kafka-credentials\"", "does not exist");
+
+        createTrigger("nowhere", spec -> spec.functionRef(FunctionReference.byName("echo")).topic("anything")
+                .metadata(Map.of("consumerGroup", "lost")));
+        awaitState("nowhere", "Failed");
+        assertThat(status("nowhere", "message")).contains("metadata.bootstrapServers is required");
 
         Secret secret = Kinds.SECRET.create("default", "kafka-credentials");
         secret.data("sasl", "none".getBytes(StandardCharsets.UTF_8));
