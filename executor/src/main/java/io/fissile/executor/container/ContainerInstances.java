@@ -3,6 +3,7 @@ package io.fissile.executor.container;
 import io.fissile.api.v1.Container;
 import io.fissile.api.v1.Function;
 import io.fissile.executor.FunctionUnavailableException;
+import io.fissile.executor.RemoteInstance;
 import io.fissile.executor.instances.Deadline;
 import io.fissile.executor.instances.ProvidedInstance;
 import io.fissile.executor.newdeploy.DedicatedInstances;
@@ -40,13 +41,14 @@ final class ContainerInstances implements DedicatedInstances {
         UserCommand command = new UserCommand(ContainerCommand.of(function, container), files.files());
         Instance instance;
         try {
-            instance = InstanceStarts.start(runtime, InstanceSpecs.forCommand(function, container, command), deadline.remaining(),
-                    Specializer.describe(function));
+            instance = InstanceStarts.startFor(runtime, function, InstanceSpecs.forCommand(function, container, command),
+                    deadline.remaining(), Specializer.describe(function));
         } catch (InstanceStartException e) {
             throw new FunctionUnavailableException(e.getMessage(), true, e);
         }
         instance.assignFunction(function.namespace(), function.name());
-        specializer.attach(function, instance);
+        // An instance elsewhere (a pod) has its secrets and config maps as volumes; only local ones get files written.
+        if (!(instance instanceof RemoteInstance)) specializer.attach(function, instance);
         return new ProvidedInstance(instance, files.packageVersion(), ContainerCommand.stopGrace(function, graceCap));
     }
 }

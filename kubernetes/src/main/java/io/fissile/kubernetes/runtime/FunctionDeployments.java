@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.Function;
+import io.fissile.kubernetes.model.ContainerDeployment;
 import io.fissile.kubernetes.model.FunctionDeployment;
 import io.fissile.kubernetes.model.FunctionService;
 import io.fissile.kubernetes.model.ImageNames;
@@ -16,9 +17,10 @@ import io.fissile.kubernetes.model.PodLabels;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
- * Newdeploy functions' Deployments and Services, their replicas following the instances the
+ * Newdeploy and container functions' Deployments and Services, their replicas following the instances the
  * executor's autoscaler asks for: one more for each start, one fewer for each stop. The pod a stop
  * names gets the lowest deletion cost before the replicas drop, so that the ReplicaSet removes that
  * one and not a pod in use.
@@ -38,18 +40,28 @@ final class FunctionDeployments {
         this.images = images;
     }
 
-    /** One more replica (creating the Deployment and its Service first); returns the Deployment's name. */
+    /** One more replica of a newdeploy function's Deployment; returns the Deployment's name. */
     String scaleUp(Function function, Environment environment) {
-        String name = FunctionDeployment.name(function);
+        return scaleUp(function, FunctionDeployment.name(function), FunctionDeployment.NEWDEPLOY, PodContract.RUNTIME_PORT,
+                wanted -> FunctionDeployment.of(function, environment, images, wanted));
+    }
+
+    /** One more replica of a container function's Deployment; returns the Deployment's name. */
+    String scaleUpContainer(Function function) {
+        return scaleUp(function, ContainerDeployment.name(function), ContainerDeployment.CONTAINER,
+                ContainerDeployment.port(function), wanted -> ContainerDeployment.of(function, wanted));
+    }
+
+    /** Applies the Deployment with one more replica, and its Service the first time. */
+    private String scaleUp(Function function, String name, String executorType, int port, IntFunction<Deployment> deployment) {
         replicas.compute(function.namespace() + "/" + name, (key, current) -> {
             int wanted = current == null ? 1 : current + 1;
-            Deployment deployment = FunctionDeployment.of(function, environment, images, wanted);
-            client.apps().deployments().inNamespace(function.namespace()).resource(deployment)
+            client.apps().deployments().inNamespace(function.namespace()).resource(deployment.apply(wanted))
                     .createOr(NonDeletingOperation::update);
             if (current == null) {
                 client.services().inNamespace(function.namespace())
                         .resource(FunctionService.of(name, function.namespace(),
-                                PodLabels.functionSelector(function, FunctionDeployment.NEWDEPLOY), PodContract.RUNTIME_PORT))
+                                PodLabels.functionSelector(function, executorType), port))
                         .createOr(NonDeletingOperation::update);
             }
             return wanted;

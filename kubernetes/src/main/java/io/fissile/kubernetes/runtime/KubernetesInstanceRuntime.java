@@ -7,6 +7,7 @@ import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.Function;
 import io.fissile.executor.FunctionInstanceRuntime;
 import io.fissile.executor.RemoteSpecialization;
+import io.fissile.kubernetes.model.ContainerDeployment;
 import io.fissile.kubernetes.model.FunctionDeployment;
 import io.fissile.kubernetes.model.PodContract;
 import io.fissile.kubernetes.model.PodLabels;
@@ -38,6 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>A function's dedicated instance ({@link #startFor}, newdeploy): the function gets a Deployment
  *       and a Service ({@link FunctionDeployment}); each start adds a replica and claims the new pod,
  *       each stop removes that pod and the replica, so the executor's autoscaler drives the replicas.</li>
+ *   <li>A container function's instance ({@link #startFor} with a user command): the same with a
+ *       Deployment of the function's own image ({@link ContainerDeployment}), served on its container port.</li>
  * </ul>
  * Instances serve at their pod's IP, port 8888; the executor reaches the fetcher at port 8000.
  */
@@ -75,8 +78,8 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime, Functio
     public CompletableFuture<Instance> start(InstanceSpec spec) {
         Objects.requireNonNull(spec, "spec");
         if (spec.userCommand() != null) {
-            return CompletableFuture.failedFuture(new InstanceStartException("container functions do not run on the"
-                    + " Kubernetes runtime yet: " + spec.environmentNamespace() + "/" + spec.environmentName()));
+            return CompletableFuture.failedFuture(new InstanceStartException("a container function's instance is"
+                    + " started for its function (startFor), not alone: " + spec.environmentNamespace() + "/" + spec.environmentName()));
         }
         return async(() -> {
             Environment environment = environmentOf(spec);
@@ -85,7 +88,7 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime, Functio
                     "environment \"" + environment.namespace() + "/" + environment.name() + "\"");
             // Out of the pool at once, so that the Deployment replaces it while the executor holds it:
             // a start never waits on pods other starts hold.
-            PodInstance instance = register(pod, spec, new PoolOwner());
+            PodInstance instance = register(pod, spec, PodContract.RUNTIME_PORT, new PoolOwner());
             try {
                 relabel(instance, PodLabels.takenFromPool());
             } catch (RuntimeException e) {
@@ -99,19 +102,22 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime, Functio
     @Override
     public CompletableFuture<Instance> startFor(Function function, InstanceSpec spec) {
         Objects.requireNonNull(function, "function");
-        if (spec.userCommand() != null) return start(spec);
+        boolean container = spec.userCommand() != null;
         return async(() -> {
-            Environment environment = environmentOf(spec);
-            String deployment = functions.scaleUp(function, environment);
+            // A container function runs its image (the command the executor made is the image's business here).
+            String deployment = container ? functions.scaleUpContainer(function)
+                    : functions.scaleUp(function, environmentOf(spec));
+            String executorType = container ? ContainerDeployment.CONTAINER : FunctionDeployment.NEWDEPLOY;
             Pod pod;
             try {
-                pod = claim(function.namespace(), PodLabels.functionSelector(function, FunctionDeployment.NEWDEPLOY),
+                pod = claim(function.namespace(), PodLabels.functionSelector(function, executorType),
                         "function \"" + function.namespace() + "/" + function.name() + "\"");
             } catch (RuntimeException | InterruptedException e) {
                 functions.scaleDown(function.namespace(), deployment, null, Duration.ZERO);
                 throw e;
             }
-            return register(pod, spec, new DeploymentOwner(deployment));
+            int port = container ? ContainerDeployment.port(function) : PodContract.RUNTIME_PORT;
+            return register(pod, spec, port, new DeploymentOwner(deployment));
         });
     }
 
@@ -169,8 +175,8 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime, Functio
                 + options.startTimeout().toSeconds() + " s (pods with labels " + selector + " in namespace " + namespace + ")"));
     }
 
-    private PodInstance register(Pod pod, InstanceSpec spec, PodInstance.Owner owner) {
-        PodInstance instance = new PodInstance(pod, spec, PodContract.RUNTIME_PORT, owner, options.controllerUrl());
+    private PodInstance register(Pod pod, InstanceSpec spec, int port, PodInstance.Owner owner) {
+        PodInstance instance = new PodInstance(pod, spec, port, owner, options.controllerUrl());
         live.put(instance.namespace() + "/" + instance.name(), instance);
         pods.onEnd(pod, gone -> {
             live.remove(instance.namespace() + "/" + instance.name());

@@ -17,6 +17,7 @@ import io.fissile.kubernetes.fetcher.FetcherOptions;
 import io.fissile.kubernetes.model.PodContract;
 import io.fissile.runtime.Instance;
 import io.fissile.runtime.InstanceSpec;
+import io.fissile.runtime.UserCommand;
 import io.fissile.runtime.local.LocalProcessRuntime;
 import io.fissile.runtime.local.LocalRuntimeOptions;
 import io.fissile.runtime.logs.FileFunctionLogs;
@@ -29,7 +30,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +51,9 @@ import java.util.concurrent.TimeUnit;
  *       directory, and carries podIP:8888 to the runtime's port;</li>
  *   <li>writes the pod's status: Running, Ready, its podIP.</li>
  * </ol>
- * A deleted pod's process, fetcher and address go. Only pods with a runtime and a fetcher container
- * (Fissile's runtime pods) are run; others stay Pending.
+ * A pod with one container and no fetcher (a container function's) runs that container's command and
+ * args as a local program (no image can run here), podIP:containerPort carried to it. A deleted pod's
+ * process and fetcher go.
  */
 public final class TestKubelet implements AutoCloseable {
 
@@ -103,20 +107,29 @@ public final class TestKubelet implements AutoCloseable {
 
     private void run(Pod pod) {
         Container container = container(pod, PodContract.RUNTIME_CONTAINER);
-        if (container == null || container(pod, PodContract.FETCHER_CONTAINER) == null || closed) return;
+        boolean runtimePod = container != null && container(pod, PodContract.FETCHER_CONTAINER) != null;
+        if (!runtimePod && pod.getSpec().getContainers().size() == 1) container = pod.getSpec().getContainers().getFirst();
+        else if (!runtimePod) return;
+        if (closed) return;
         String key = key(pod);
         InetAddress address = network.allocate();
         Instance instance = null;
         Fetcher fetcher = null;
         PodNetwork.Forward forward = null;
         try {
-            instance = runtime.start(new InstanceSpec(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
-                    runtimeOf(container.getImage()), variables(container), null, 0, 0)).get(90, TimeUnit.SECONDS);
+            instance = runtime.start(runtimePod
+                    ? new InstanceSpec(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
+                            runtimeOf(container.getImage()), variables(container), null, 0, 0)
+                    : new InstanceSpec(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), container.getImage(),
+                            variables(container), null, 0, 0, UserCommand.of(commandOf(container)))).get(90, TimeUnit.SECONDS);
             materialiseVolumes(pod, container, instance);
-            fetcher = Fetcher.start(new FetcherOptions(new InetSocketAddress(address, PodContract.FETCHER_PORT),
-                    instance.userfuncDir(), instance.secretsDir(), instance.configsDir(), instance.userfuncPathInInstance(),
-                    instance.address(), dir.resolve("fetcher-cache").resolve(pod.getMetadata().getName()), () -> client));
-            forward = new PodNetwork.Forward(new InetSocketAddress(address, PodContract.RUNTIME_PORT), instance.address());
+            if (runtimePod) {
+                fetcher = Fetcher.start(new FetcherOptions(new InetSocketAddress(address, PodContract.FETCHER_PORT),
+                        instance.userfuncDir(), instance.secretsDir(), instance.configsDir(), instance.userfuncPathInInstance(),
+                        instance.address(), dir.resolve("fetcher-cache").resolve(pod.getMetadata().getName()), () -> client));
+            }
+            int port = runtimePod ? PodContract.RUNTIME_PORT : container.getPorts().getFirst().getContainerPort();
+            forward = new PodNetwork.Forward(new InetSocketAddress(address, port), instance.address());
             running.put(key, new RunningPod(instance, fetcher, forward, address));
             if (client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).get() == null) {
                 stop(key); // deleted while it started
@@ -154,7 +167,7 @@ public final class TestKubelet implements AutoCloseable {
         RunningPod pod = running.remove(key);
         if (pod == null) return;
         pod.forward().close();
-        pod.fetcher().close();
+        if (pod.fetcher() != null) pod.fetcher().close();
         pod.instance().stop(Duration.ofSeconds(1));
     }
 
@@ -189,6 +202,19 @@ public final class TestKubelet implements AutoCloseable {
         String rest = image.substring(at + "/fissile-env-".length());
         int colon = rest.indexOf(':');
         return colon < 0 ? rest : rest.substring(0, colon);
+    }
+
+    /**
+     * A container without a runtime beside a fetcher (a container function) runs its command and args
+     * as a local program; no image can run here, so one without a command stays Pending.
+     */
+    private static List<String> commandOf(Container container) {
+        if (container.getCommand() == null || container.getCommand().isEmpty()) {
+            throw new IllegalArgumentException("the test kubelet runs no images; container " + container.getName() + " needs a command");
+        }
+        List<String> command = new ArrayList<>(container.getCommand());
+        if (container.getArgs() != null) command.addAll(container.getArgs());
+        return command;
     }
 
     /** The container's own variables; the contract's are the local runtime's to set. */

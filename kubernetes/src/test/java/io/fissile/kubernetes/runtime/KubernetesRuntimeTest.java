@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fissile.api.Resource;
 import io.fissile.api.v1.Archive;
+import io.fissile.api.v1.Container;
+import io.fissile.api.v1.ContainerPort;
+import io.fissile.api.v1.EnvVar;
 import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.ExecutionStrategy;
 import io.fissile.api.v1.Function;
@@ -16,6 +19,7 @@ import io.fissile.api.v1.InvokeStrategy;
 import io.fissile.api.v1.Kinds;
 import io.fissile.api.v1.Package;
 import io.fissile.api.v1.PackageRef;
+import io.fissile.api.v1.PodSpec;
 import io.fissile.api.v1.Reference;
 import io.fissile.api.v1.Runtime;
 import io.fissile.api.v1.Secret;
@@ -192,6 +196,30 @@ class KubernetesRuntimeTest {
         Deployment own = client.apps().deployments().inNamespace("default").withName(FunctionDeployment.name(dedicated)).get();
         assertThat(own.getSpec().getTemplate().getSpec().getContainers().getFirst().getVolumeMounts())
                 .anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/secrets/default/db"));
+    }
+
+    @Test
+    void aContainerFunctionRunsItsOwnContainerInADeploymentOfItsOwn() throws Exception {
+        Function function = new Function();
+        function.metadata().namespace("default").name("web");
+        function.spec().invokeStrategy(new InvokeStrategy().strategyType(InvokeStrategy.EXECUTION)
+                        .executionStrategy(new ExecutionStrategy().executorType(ExecutionStrategy.CONTAINER).minScale(0).maxScale(1)))
+                .podSpec(PodSpec.of(new Container().image("example/greeter:1")
+                        .command(List.of("node", "-e", "require('http').createServer((q, s) => s.end('container '"
+                                + " + process.env.GREETING)).listen(Number(process.env.PORT), process.env.HOST)"))
+                        .env(List.of(EnvVar.of("GREETING", "hi"))).ports(List.of(ContainerPort.http(9000)))));
+        function = create(function, functions);
+
+        Lease lease = executor.acquire(function).get(120, TimeUnit.SECONDS);
+        try {
+            assertThat(post(lease, "")).isEqualTo("container hi");
+            assertThat(lease.address().getPort()).isEqualTo(9000);
+        } finally {
+            lease.release();
+        }
+        Deployment own = client.apps().deployments().inNamespace("default").withName("container-web-default").get();
+        assertThat(own.getSpec().getTemplate().getSpec().getContainers()).singleElement()
+                .satisfies(container -> assertThat(container.getImage()).isEqualTo("example/greeter:1"));
     }
 
     // ---- helpers
