@@ -67,10 +67,16 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime, Functio
         environments.addListener(pools);
     }
 
-    /** Starts watching Fissile's pods; environments give the pool Deployments their shape. */
+    /**
+     * Removes what a previous executor left (as the local runtime removes leftover processes): pods it
+     * had taken out of pools, and its functions' replicas, which nobody holds any more; then starts
+     * watching Fissile's pods. Environments give the pool Deployments their shape. Only one executor
+     * (the leader) may run one.
+     */
     public static KubernetesInstanceRuntime create(KubernetesRuntimeOptions options, Informer<Environment> environments) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(environments, "environments");
+        Leftovers.remove(options.client());
         return new KubernetesInstanceRuntime(options, environments);
     }
 
