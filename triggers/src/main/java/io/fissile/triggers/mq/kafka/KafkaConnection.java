@@ -24,8 +24,10 @@ import java.util.OptionalLong;
 /**
  * One trigger's Kafka consumer (and producer). Records come in the order of each partition. A
  * record's offset is committed once it is handled, together with the others of its batch: before
- * the next poll, and before closing. A crash therefore repeats at most the records of the batch
- * being handled (up to {@code max.poll.records}), never skips one. While
+ * the next poll, and before closing, and only after the cluster has every response and error
+ * published for them (publishing does not wait record by record: the commit does). A crash
+ * therefore repeats at most the records of the batch being handled (up to
+ * {@code max.poll.records}), never skips one. While
  * no record comes, the cluster is asked now and then whether it is still there: Kafka's client
  * would otherwise wait silently for a broker that is gone.
  */
@@ -67,6 +69,16 @@ final class KafkaConnection implements BrokerConnection {
     private void commitHandled() throws BrokerException {
         if (handled.isEmpty()) return;
         try {
+            publisher.awaitPublished();
+        } catch (BrokerException e) {
+            handled.clear(); // not committed: the records come again
+            throw e;
+        } catch (InterruptedException e) {
+            handled.clear();
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted while waiting for responses to be published", e);
+        }
+        try {
             consumer.commitSync(handled, COMMIT_TIMEOUT);
             handled.clear();
         } catch (KafkaException e) {
@@ -83,14 +95,10 @@ final class KafkaConnection implements BrokerConnection {
         idleSinceNanos = System.nanoTime();
     }
 
+    /** Sends at once; the commit of the message's offset waits until the cluster has it (see above). */
     @Override
     public void publish(String topic, OutgoingMessage message) throws BrokerException {
-        try {
-            publisher.publish(topic, message);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BrokerException("interrupted while publishing to " + topic, e);
-        }
+        publisher.send(topic, message);
     }
 
     @Override
@@ -114,12 +122,15 @@ final class KafkaConnection implements BrokerConnection {
     @Override
     public void close() {
         try {
-            publisher.close();
             commitHandled();
         } catch (BrokerException | RuntimeException e) {
             // not committed: those records come again, which at-least-once allows
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            try {
+                publisher.close();
+            } finally {
+                consumer.close(Duration.ofSeconds(5));
+            }
         }
     }
 

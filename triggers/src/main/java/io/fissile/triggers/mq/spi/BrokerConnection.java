@@ -16,7 +16,12 @@ public interface BrokerConnection extends AutoCloseable {
      */
     List<Delivery> poll(Duration maxWait) throws BrokerException;
 
-    /** Publishes a message and returns once the broker has it durably (confirmed / acknowledged). */
+    /**
+     * Publishes a message and returns once the broker has it durably (confirmed / acknowledged). A
+     * broker whose {@link Delivery#acknowledge()} only takes effect later (Kafka commits a batch's
+     * offsets before its next poll) may instead return at once, provided no acknowledgement takes
+     * effect before every message published until then is durable.
+     */
     void publish(String topic, OutgoingMessage message) throws BrokerException;
 
     /** Messages waiting for this consumer, when the broker can tell. */
