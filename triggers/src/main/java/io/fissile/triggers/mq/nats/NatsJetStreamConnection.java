@@ -3,6 +3,7 @@ package io.fissile.triggers.mq.nats;
 import io.fissile.triggers.mq.spi.BrokerConnection;
 import io.fissile.triggers.mq.spi.BrokerException;
 import io.fissile.triggers.mq.spi.Delivery;
+import io.fissile.triggers.mq.spi.InvalidBrokerSettingsException;
 import io.fissile.triggers.mq.spi.OutgoingMessage;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
@@ -105,7 +106,7 @@ final class NatsJetStreamConnection implements BrokerConnection {
                     // A lost connection must surface (the trigger reconnects with back-off), not be hidden.
                     .noReconnect();
         } catch (IllegalArgumentException e) {
-            throw new BrokerException("metadata natsServer '" + settings.serverUrl() + "' is not a NATS URL: "
+            throw new InvalidBrokerSettingsException("metadata natsServer '" + settings.serverUrl() + "' is not a NATS URL: "
                     + e.getMessage(), e);
         }
         var credentials = settings.credentials();

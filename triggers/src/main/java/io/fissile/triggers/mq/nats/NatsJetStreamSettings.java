@@ -2,6 +2,7 @@ package io.fissile.triggers.mq.nats;
 
 import io.fissile.triggers.mq.spi.BrokerException;
 import io.fissile.triggers.mq.spi.BrokerSettings;
+import io.fissile.triggers.mq.spi.InvalidBrokerSettingsException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +32,24 @@ record NatsJetStreamSettings(String serverUrl, String topic, Optional<String> st
 
     static NatsJetStreamSettings from(BrokerSettings settings) throws BrokerException {
         String serverUrl = first(settings.metadata(), SERVER_KEYS)
-                .orElseThrow(() -> new BrokerException("nats-jetstream trigger needs metadata natsServer "
+                .orElseThrow(() -> new InvalidBrokerSettingsException("nats-jetstream trigger needs metadata natsServer "
                         + "(the server URL, e.g. nats://127.0.0.1:4222)"));
         if (settings.topic() == null || settings.topic().isBlank()) {
-            throw new BrokerException("nats-jetstream trigger needs a topic (the subject to consume)");
+            throw new InvalidBrokerSettingsException("nats-jetstream trigger needs a topic (the subject to consume)");
         }
         String consumer = first(settings.metadata(), CONSUMER_KEYS).orElse(settings.consumerName());
         if (!consumer.matches("[A-Za-z0-9_-]+")) {
-            throw new BrokerException("metadata fissionConsumer '" + consumer
+            throw new InvalidBrokerSettingsException("metadata fissionConsumer '" + consumer
                     + "' is not a valid durable consumer name (letters, digits, '_' and '-' only)");
         }
         Optional<String> stream = first(settings.metadata(), List.of("stream"));
         if (stream.isPresent() && !stream.get().matches("[A-Za-z0-9_-]+")) {
-            throw new BrokerException("metadata stream '" + stream.get()
+            throw new InvalidBrokerSettingsException("metadata stream '" + stream.get()
                     + "' is not a valid stream name (letters, digits, '_' and '-' only)");
         }
         String create = settings.metadata("createStream", "true");
         if (!create.equalsIgnoreCase("true") && !create.equalsIgnoreCase("false")) {
-            throw new BrokerException("metadata createStream must be true or false, not '" + create + "'");
+            throw new InvalidBrokerSettingsException("metadata createStream must be true or false, not '" + create + "'");
         }
         Duration ackWait = settings.metadata().containsKey("ackWait")
                 ? parseDuration("ackWait", settings.metadata("ackWait", "30s")) : DEFAULT_ACK_WAIT;
@@ -63,7 +64,7 @@ record NatsJetStreamSettings(String serverUrl, String topic, Optional<String> st
     static Duration parseDuration(String key, String text) throws BrokerException {
         var matcher = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(text.trim());
         if (!matcher.matches()) {
-            throw new BrokerException("metadata " + key + " must be a duration like 30s, 500ms or 2m, not '" + text + "'");
+            throw new InvalidBrokerSettingsException("metadata " + key + " must be a duration like 30s, 500ms or 2m, not '" + text + "'");
         }
         long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);
@@ -74,7 +75,7 @@ record NatsJetStreamSettings(String serverUrl, String topic, Optional<String> st
             default -> Duration.ofSeconds(amount);
         };
         if (duration.toMillis() < 1000) {
-            throw new BrokerException("metadata " + key + " must be at least 1s, not '" + text + "'");
+            throw new InvalidBrokerSettingsException("metadata " + key + " must be at least 1s, not '" + text + "'");
         }
         return duration;
     }

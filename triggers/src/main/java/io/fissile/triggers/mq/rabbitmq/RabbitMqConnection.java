@@ -10,6 +10,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.fissile.triggers.mq.spi.BrokerConnection;
 import io.fissile.triggers.mq.spi.BrokerException;
 import io.fissile.triggers.mq.spi.Delivery;
+import io.fissile.triggers.mq.spi.InvalidBrokerSettingsException;
 import io.fissile.triggers.mq.spi.OutgoingMessage;
 import java.io.IOException;
 import java.time.Duration;
@@ -70,7 +71,8 @@ final class RabbitMqConnection implements BrokerConnection {
         try {
             factory.setUri(settings.uri());
         } catch (Exception e) {
-            throw new BrokerException("host '" + settings.address() + "' is not a usable AMQP URI: " + e.getMessage(), e);
+            throw new InvalidBrokerSettingsException("host '" + settings.address() + "' is not a usable AMQP URI: "
+                    + e.getMessage(), e);
         }
         settings.username().ifPresent(factory::setUsername);
         settings.password().ifPresent(factory::setPassword);

@@ -2,6 +2,7 @@ package io.fissile.triggers.mq.rabbitmq;
 
 import io.fissile.triggers.mq.spi.BrokerException;
 import io.fissile.triggers.mq.spi.BrokerSettings;
+import io.fissile.triggers.mq.spi.InvalidBrokerSettingsException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -23,20 +24,20 @@ record RabbitMqSettings(URI uri, String queue, Optional<String> vhost, Optional<
     static RabbitMqSettings from(BrokerSettings settings) throws BrokerException {
         String host = nonBlank(settings.secret().get("host"))
                 .or(() -> nonBlank(settings.metadata().get("host")))
-                .orElseThrow(() -> new BrokerException("rabbitmq trigger needs metadata host "
+                .orElseThrow(() -> new InvalidBrokerSettingsException("rabbitmq trigger needs metadata host "
                         + "(an AMQP URI, e.g. amqp://user:password@rabbitmq:5672/vhost) or host in its secret"));
         URI uri;
         try {
             uri = new URI(host);
         } catch (URISyntaxException e) {
-            throw new BrokerException("host is not an AMQP URI: " + e.getMessage(), e);
+            throw new InvalidBrokerSettingsException("host is not an AMQP URI: " + e.getMessage(), e);
         }
         if (!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new BrokerException("host must be an amqp:// or amqps:// URI with a host name, not '" + redacted(uri) + "'");
+            throw new InvalidBrokerSettingsException("host must be an amqp:// or amqps:// URI with a host name, not '" + redacted(uri) + "'");
         }
         String queue = settings.metadata("queueName", settings.topic());
         if (queue == null || queue.isBlank()) {
-            throw new BrokerException("rabbitmq trigger needs metadata queueName or a topic (the queue to consume)");
+            throw new InvalidBrokerSettingsException("rabbitmq trigger needs metadata queueName or a topic (the queue to consume)");
         }
         String prefetchText = settings.metadata("prefetchCount", String.valueOf(DEFAULT_PREFETCH));
         int prefetch;
@@ -46,7 +47,7 @@ record RabbitMqSettings(URI uri, String queue, Optional<String> vhost, Optional<
             prefetch = -1;
         }
         if (prefetch < 1 || prefetch > 1000) {
-            throw new BrokerException("metadata prefetchCount must be a number from 1 to 1000, not '" + prefetchText + "'");
+            throw new InvalidBrokerSettingsException("metadata prefetchCount must be a number from 1 to 1000, not '" + prefetchText + "'");
         }
         return new RabbitMqSettings(uri, queue, nonBlank(settings.metadata().get("vhostName")),
                 nonBlank(settings.secret().get("username")), nonBlank(settings.secret().get("password")), prefetch);

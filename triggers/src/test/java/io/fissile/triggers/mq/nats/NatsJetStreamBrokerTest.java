@@ -7,6 +7,7 @@ import io.fissile.triggers.mq.spi.BrokerConnection;
 import io.fissile.triggers.mq.spi.BrokerException;
 import io.fissile.triggers.mq.spi.BrokerSettings;
 import io.fissile.triggers.mq.spi.Delivery;
+import io.fissile.triggers.mq.spi.InvalidBrokerSettingsException;
 import io.fissile.triggers.mq.spi.OutgoingMessage;
 import io.fissile.triggers.testing.NatsServer;
 import io.fissile.triggers.testing.LocalServerProcess;
@@ -159,15 +160,21 @@ class NatsJetStreamBrokerTest {
         String address = "nats://127.0.0.1:" + LocalServerProcess.freePort();
         assertThatThrownBy(() -> broker.connect(settings(address)))
                 .isInstanceOf(BrokerException.class)
+                .as("worth retrying").isNotInstanceOf(InvalidBrokerSettingsException.class)
                 .hasMessageContaining("cannot connect to NATS at " + address);
     }
 
     @Test
-    void missingServerUrlNamesTheMetadataKey() {
+    void wrongSettingsAreInvalidAndNameTheMetadataKey() {
         BrokerSettings noServer = new BrokerSettings(consumer, topic, Map.of(), Map.of(), 1000);
         assertThatThrownBy(() -> broker.connect(noServer))
-                .isInstanceOf(BrokerException.class)
+                .isInstanceOf(InvalidBrokerSettingsException.class)
                 .hasMessageContaining("natsServer");
+        BrokerSettings badAckWait = new BrokerSettings(consumer, topic, Map.of("natsServer", server.url(), "ackWait", "soon"),
+                Map.of(), 1000);
+        assertThatThrownBy(() -> broker.connect(badAckWait))
+                .isInstanceOf(InvalidBrokerSettingsException.class)
+                .hasMessageContaining("ackWait");
     }
 
     @Test

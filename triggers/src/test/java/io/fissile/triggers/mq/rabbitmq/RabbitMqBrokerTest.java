@@ -8,6 +8,7 @@ import io.fissile.triggers.mq.spi.BrokerConnection;
 import io.fissile.triggers.mq.spi.BrokerException;
 import io.fissile.triggers.mq.spi.BrokerSettings;
 import io.fissile.triggers.mq.spi.Delivery;
+import io.fissile.triggers.mq.spi.InvalidBrokerSettingsException;
 import io.fissile.triggers.mq.spi.OutgoingMessage;
 import io.fissile.triggers.testing.RabbitMqServer;
 import io.fissile.triggers.testing.LocalServerProcess;
@@ -130,6 +131,7 @@ class RabbitMqBrokerTest {
         int port = LocalServerProcess.freePort();
         assertThatThrownBy(() -> broker.connect(settings(Map.of("host", "amqp://guest:secret@127.0.0.1:" + port), Map.of())))
                 .isInstanceOf(BrokerException.class)
+                .as("worth retrying").isNotInstanceOf(InvalidBrokerSettingsException.class)
                 .hasMessageContaining("cannot connect to RabbitMQ at amqp://guest:***@127.0.0.1:" + port)
                 .hasMessageNotContaining("secret");
     }
@@ -137,9 +139,11 @@ class RabbitMqBrokerTest {
     @Test
     void missingOrBadHostNamesTheField() {
         assertThatThrownBy(() -> broker.connect(settings(Map.of(), Map.of())))
-                .isInstanceOf(BrokerException.class).hasMessageContaining("host");
+                .isInstanceOf(InvalidBrokerSettingsException.class).hasMessageContaining("host");
         assertThatThrownBy(() -> broker.connect(settings(Map.of("host", "http://127.0.0.1:5672"), Map.of())))
-                .isInstanceOf(BrokerException.class).hasMessageContaining("host must be an amqp://");
+                .isInstanceOf(InvalidBrokerSettingsException.class).hasMessageContaining("host must be an amqp://");
+        assertThatThrownBy(() -> broker.connect(settings(Map.of("host", server.amqpUri(), "prefetchCount", "0"), Map.of())))
+                .isInstanceOf(InvalidBrokerSettingsException.class).hasMessageContaining("prefetchCount");
     }
 
     @Test
