@@ -7,6 +7,7 @@ import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.Function;
 import io.fissile.executor.FunctionInstanceRuntime;
 import io.fissile.executor.RemoteSpecialization;
+import io.fissile.kubernetes.KubernetesRuntimeOptions;
 import io.fissile.kubernetes.model.ContainerDeployment;
 import io.fissile.kubernetes.model.FunctionDeployment;
 import io.fissile.kubernetes.model.PodContract;

@@ -26,6 +26,7 @@ import io.fissile.api.v1.Secret;
 import io.fissile.executor.ExecutorOptions;
 import io.fissile.executor.FunctionExecutors;
 import io.fissile.executor.Lease;
+import io.fissile.kubernetes.KubernetesRuntimeOptions;
 import io.fissile.kubernetes.kubelet.TestKubelet;
 import io.fissile.kubernetes.model.FunctionDeployment;
 import io.fissile.kubernetes.model.PodContract;

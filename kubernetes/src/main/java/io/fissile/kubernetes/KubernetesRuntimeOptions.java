@@ -1,4 +1,4 @@
-package io.fissile.kubernetes.runtime;
+package io.fissile.kubernetes;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fissile.kubernetes.model.ImageNames;
@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link KubernetesInstanceRuntime} runs instances.
+ * How a {@link KubernetesRuntimes} runs instances.
  *
  * @param client        the API client
  * @param images        the images pods run ({@link ImageNames#defaults()} unless the chart says otherwise)
