@@ -37,7 +37,8 @@ class MessageQueueCrashTest {
     Path work;
 
     static Stream<Named<QueueBroker.Launcher>> brokers() {
-        return Stream.of(Named.of("kafka", KafkaQueueBroker::start));
+        return Stream.of(Named.of("kafka", KafkaQueueBroker::start), Named.of("nats-jetstream", NatsQueueBroker::start),
+                Named.of("rabbitmq", RabbitMqQueueBroker::start));
     }
 
     @ParameterizedTest(name = "{0}")
