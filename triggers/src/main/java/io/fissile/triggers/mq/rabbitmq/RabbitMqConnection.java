@@ -70,6 +70,11 @@ final class RabbitMqConnection implements BrokerConnection {
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(settings.uri());
+            if ("amqps".equals(settings.uri().getScheme())) {
+                // setUri alone would trust any certificate: verify the chain and the host name as HTTPS does.
+                factory.useSslProtocol(javax.net.ssl.SSLContext.getDefault());
+                factory.enableHostnameVerification();
+            }
         } catch (Exception e) {
             throw new InvalidBrokerSettingsException("host '" + settings.address() + "' is not a usable AMQP URI: "
                     + e.getMessage(), e);
