@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.test.JaasUtils;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -29,14 +31,36 @@ import java.util.concurrent.TimeUnit;
  * create topics, publish, read a whole topic.
  */
 public final class KafkaCluster implements AutoCloseable {
-    private final KafkaClusterTestKit cluster;
+    /** The user the test kit creates on a SASL/PLAIN broker, as a trigger's secret would name it. */
+    public static final String SASL_USER = JaasUtils.KAFKA_PLAIN_USER1;
+    public static final String SASL_PASSWORD = JaasUtils.KAFKA_PLAIN_USER1_PASSWORD;
 
-    private KafkaCluster(KafkaClusterTestKit cluster) {
+    private final KafkaClusterTestKit cluster;
+    /** What the test's own clients need to be let in. */
+    private final Map<String, Object> clientSecurity;
+
+    private KafkaCluster(KafkaClusterTestKit cluster, Map<String, Object> clientSecurity) {
         this.cluster = cluster;
+        this.clientSecurity = clientSecurity;
     }
 
+    /** A cluster clients reach without credentials. */
     public static KafkaCluster start() throws Exception {
+        return start(SecurityProtocol.PLAINTEXT, Map.of());
+    }
+
+    /** A cluster whose clients must log in with SASL/PLAIN ({@link #SASL_USER}, {@link #SASL_PASSWORD}). */
+    public static KafkaCluster startWithSaslPlain() throws Exception {
+        return start(SecurityProtocol.SASL_PLAINTEXT, Map.of(
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + JaasUtils.KAFKA_PLAIN_ADMIN + "\" password=\"" + JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD + "\";"));
+    }
+
+    private static KafkaCluster start(SecurityProtocol protocol, Map<String, Object> clientSecurity) throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setBrokerSecurityProtocol(protocol)
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
@@ -46,6 +70,10 @@ public final class KafkaCluster implements AutoCloseable {
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // With SASL the test kit adds an authorizer: let the broker in over its PLAINTEXT
+                // controller listener, and any logged-in user use any topic (no ACLs here).
+                .setConfigProp("super.users", "User:ANONYMOUS;User:" + JaasUtils.KAFKA_PLAIN_ADMIN)
+                .setConfigProp("allow.everyone.if.no.acl.found", "true")
                 .build();
         try {
             cluster.format();
@@ -55,7 +83,7 @@ public final class KafkaCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        return new KafkaCluster(cluster);
+        return new KafkaCluster(cluster, clientSecurity);
     }
 
     public String bootstrapServers() {
@@ -77,7 +105,7 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     public void createTopic(String topic, int partitions) throws Exception {
-        try (Admin admin = cluster.admin()) {
+        try (Admin admin = cluster.admin(clientSecurity)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
     }
@@ -85,6 +113,7 @@ public final class KafkaCluster implements AutoCloseable {
     /** A producer that waits for the broker's acknowledgement of each record it sends. */
     public KafkaProducer<byte[], byte[]> producer() {
         Properties props = new Properties();
+        props.putAll(clientSecurity);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -133,6 +162,7 @@ public final class KafkaCluster implements AutoCloseable {
     /** How many records the topic holds now (the sum of its partitions' end offsets: nothing is ever deleted here). */
     public long count(String topic) {
         Properties props = new Properties();
+        props.putAll(clientSecurity);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -144,6 +174,7 @@ public final class KafkaCluster implements AutoCloseable {
     /** Every record of a topic now (all partitions, up to their end offsets at the time of the call). */
     public List<ConsumerRecord<byte[], byte[]>> readRecords(String topic) {
         Properties props = new Properties();
+        props.putAll(clientSecurity);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -163,7 +194,7 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Where a consumer group stands on one partition, or -1 if it has committed nothing there. */
     public long committedOffset(String group, String topic, int partition) throws Exception {
-        try (Admin admin = cluster.admin()) {
+        try (Admin admin = cluster.admin(clientSecurity)) {
             var offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             var offset = offsets.get(new TopicPartition(topic, partition));
             return offset == null ? -1 : offset.offset();

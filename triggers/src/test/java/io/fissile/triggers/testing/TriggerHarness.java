@@ -56,6 +56,16 @@ public final class TriggerHarness implements AutoCloseable {
         return router;
     }
 
+    /** The store the triggers follow, for tests that update or delete triggers or write their secrets. */
+    public SqliteResourceStore store() {
+        return store;
+    }
+
+    /** Counts of every trigger the triggers know. */
+    public java.util.List<TriggerCounts> allCounts() {
+        return mq.stats().triggers();
+    }
+
     /** Stores a trigger in namespace default; the spec customizer sets function, topics and the rest. */
     public void createTrigger(String name, Consumer<MessageQueueTriggerSpec> spec) {
         MessageQueueTrigger trigger = Kinds.MESSAGE_QUEUE_TRIGGER.create("default", name);

@@ -3,18 +3,15 @@ package io.fissile.triggers.mq.kafka;
 import io.fissile.api.v1.FunctionReference;
 import io.fissile.api.v1.Kinds;
 import io.fissile.api.v1.MessageQueueTrigger;
+import io.fissile.api.v1.MessageQueueTriggerSpec;
 import io.fissile.api.v1.Secret;
-import io.fissile.store.Informer;
 import io.fissile.store.ResourceStore;
-import io.fissile.store.sqlite.SqliteResourceStore;
-import io.fissile.triggers.FunctionInvoker;
-import io.fissile.triggers.MessageQueueTriggerOptions;
 import io.fissile.triggers.MessageQueueTriggerStats.TriggerCounts;
-import io.fissile.triggers.MessageQueueTriggers;
 import io.fissile.triggers.testing.KafkaCluster;
 import io.fissile.triggers.testing.KafkaCluster.OutgoingRecord;
 import io.fissile.triggers.testing.RouterStandIn;
 import io.fissile.triggers.testing.StoredMessage;
+import io.fissile.triggers.testing.TriggerHarness;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,36 +39,26 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaTriggersTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = TriggerHarness.WAIT;
 
     @TempDir
     static Path data;
     static KafkaCluster kafka;
+    static TriggerHarness triggers;
     static RouterStandIn router;
     static ResourceStore store;
-    static Informer<MessageQueueTrigger> triggers;
-    static Informer<Secret> secrets;
-    static MessageQueueTriggers mq;
 
     @BeforeAll
     static void start() throws Exception {
         kafka = KafkaCluster.start();
-        router = RouterStandIn.start();
-        store = SqliteResourceStore.open(data.resolve("fissile.db"));
-        triggers = Informer.start(store, Kinds.MESSAGE_QUEUE_TRIGGER);
-        secrets = Informer.start(store, Kinds.SECRET);
-        mq = MessageQueueTriggers.start(store, triggers, secrets, new FunctionInvoker(router.url()),
-                MessageQueueTriggers.installedBrokers(),
-                MessageQueueTriggerOptions.defaults().withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        triggers = TriggerHarness.start("kafka", Map.of("bootstrapServers", kafka.bootstrapServers()), data);
+        router = triggers.router();
+        store = triggers.store();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (mq != null) mq.close();
         if (triggers != null) triggers.close();
-        if (secrets != null) secrets.close();
-        if (store != null) store.close();
-        if (router != null) router.close();
         if (kafka != null) kafka.close();
     }
 
@@ -173,7 +160,7 @@ class KafkaTriggersTest {
         assertThat(router.callsOf("mover").get(1).body()).isEqualTo("two");
 
         store.delete(Kinds.MESSAGE_QUEUE_TRIGGER, "default", "moving");
-        await().atMost(WAIT).until(() -> mq.stats().triggers().stream().noneMatch(c -> c.name().equals("moving")));
+        await().atMost(WAIT).until(() -> triggers.allCounts().stream().noneMatch(c -> c.name().equals("moving")));
         kafka.publish("second", "after the delete", Map.of());
         Thread.sleep(3000);
         assertThat(router.callsOf("mover")).extracting(RouterStandIn.Call::body).containsExactly("one", "two");
@@ -228,26 +215,20 @@ class KafkaTriggersTest {
                 .extracting(StoredMessage::text).contains("echo:before", "echo:after"));
     }
 
-    private static void createTrigger(String name, Consumer<io.fissile.api.v1.MessageQueueTriggerSpec> spec) {
-        MessageQueueTrigger trigger = Kinds.MESSAGE_QUEUE_TRIGGER.create("default", name);
-        trigger.spec().messageQueueType("kafka").mqtKind("keda")
-                .metadata(Map.of("bootstrapServers", kafka.bootstrapServers()));
-        spec.accept(trigger.spec());
-        store.create(trigger);
+    private static void createTrigger(String name, Consumer<MessageQueueTriggerSpec> spec) {
+        triggers.createTrigger(name, spec);
     }
 
     private static void awaitState(String trigger, String state) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(status(trigger, "state")).as(trigger + ": " + status(trigger, "message"))
-                .isEqualTo(state));
+        triggers.awaitState(trigger, state);
     }
 
     private static String status(String trigger, String field) {
-        MessageQueueTrigger stored = store.get(Kinds.MESSAGE_QUEUE_TRIGGER, "default", trigger).orElseThrow();
-        return stored.status() == null ? null : (String) stored.status().unknownField(field);
+        return triggers.status(trigger, field);
     }
 
     private static TriggerCounts counts(String trigger) {
-        return mq.stats().triggers().stream().filter(c -> c.name().equals(trigger)).findFirst().orElseThrow();
+        return triggers.counts(trigger);
     }
 
     private static List<StoredMessage> awaitMessages(String topic, int count) {
