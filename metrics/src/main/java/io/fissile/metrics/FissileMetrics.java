@@ -6,10 +6,13 @@ import io.fissile.metrics.meters.MessageQueueTriggerMeters;
 import io.fissile.metrics.meters.RouterMeters;
 import io.fissile.router.RouterObserver;
 import io.fissile.triggers.MessageQueueTriggerStats;
+import io.fissile.triggers.TimerStats;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Fissile's Prometheus metrics, under Fission's names so that dashboards and alerts written for
@@ -31,6 +34,8 @@ import java.util.Objects;
  *       {@code fissile_mqtrigger_messages_processed_total}, {@code fissile_mqtrigger_messages_failed_total},
  *       {@code fissile_mqtrigger_messages_retried_total} and {@code fissile_mqtrigger_consumer_lag},
  *       labelled {@code trigger_namespace}, {@code trigger_name}.</li>
+ *   <li>From the timers ({@link #bindTimerTriggers}): {@code fissile_timetrigger_firings_total},
+ *       {@code fissile_timetrigger_failures_total}, {@code fissile_timetrigger_skipped_total}.</li>
  * </ul>
  *
  * <pre>{@code
@@ -48,6 +53,7 @@ public final class FissileMetrics {
     private final RouterMeters routerMeters = new RouterMeters(registry);
     private ExecutorGauges executorGauges;
     private MessageQueueTriggerMeters triggerMeters;
+    private boolean timersBound;
 
     /** Records each call the router reports; quick enough for the router's event loop. */
     public RouterObserver routerObserver() {
@@ -66,6 +72,22 @@ public final class FissileMetrics {
         Objects.requireNonNull(stats, "stats");
         if (triggerMeters != null) throw new IllegalStateException("message queue triggers are bound already");
         triggerMeters = new MessageQueueTriggerMeters(registry, stats);
+    }
+
+    /** Exposes how many scheduled times the timers fired, how many calls failed, and how many times were skipped. */
+    public synchronized void bindTimerTriggers(TimerStats stats) {
+        Objects.requireNonNull(stats, "stats");
+        if (timersBound) throw new IllegalStateException("timers are bound already");
+        timersBound = true;
+        timerCounter("fissile.timetrigger.firings", "Scheduled times fired, one function call each", stats, TimerStats::firings);
+        timerCounter("fissile.timetrigger.failures", "Timer calls the router could not deliver or the function answered outside 2xx",
+                stats, TimerStats::failures);
+        timerCounter("fissile.timetrigger.skipped", "Scheduled times not fired: missed while timers were not running, or overtaken",
+                stats, TimerStats::skipped);
+    }
+
+    private void timerCounter(String name, String description, TimerStats stats, ToDoubleFunction<TimerStats> count) {
+        FunctionCounter.builder(name, stats, count).description(description).register(registry);
     }
 
     /**

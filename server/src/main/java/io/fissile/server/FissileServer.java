@@ -134,13 +134,15 @@ public final class FissileServer implements AutoCloseable {
         closeInReverse.push(() -> router.close().await());
 
         // Time triggers call functions through the router, as Fission's timer does.
+        FunctionInvoker invoker = new FunctionInvoker(routerUrl());
         Informer<TimeTrigger> timeTriggers = informer(store, Kinds.TIME_TRIGGER);
-        closeInReverse.push(TimerTriggers.start(store, timeTriggers, new FunctionInvoker(routerUrl()), Clock.systemUTC()));
+        TimerTriggers timers = TimerTriggers.start(store, timeTriggers, invoker, Clock.systemUTC());
+        closeInReverse.push(timers);
+        metrics.bindTimerTriggers(timers.stats());
 
         // Message queue triggers (Kafka, NATS JetStream, RabbitMQ) too: one consumer per trigger, at least once.
         Informer<MessageQueueTrigger> queueTriggers = informer(store, Kinds.MESSAGE_QUEUE_TRIGGER);
-        MessageQueueTriggers messageQueues = MessageQueueTriggers.start(store, queueTriggers, secrets,
-                new FunctionInvoker(routerUrl()));
+        MessageQueueTriggers messageQueues = MessageQueueTriggers.start(store, queueTriggers, secrets, invoker);
         closeInReverse.push(messageQueues);
         metrics.bindMessageQueueTriggers(messageQueues.stats());
 

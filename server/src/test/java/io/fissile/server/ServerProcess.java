@@ -9,11 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -87,6 +91,18 @@ public final class ServerProcess implements AutoCloseable {
 
     public URI routerUrl() {
         return routerUrl;
+    }
+
+    /**
+     * The value of one series in this server's {@code /metrics}, matched by name and, where given, one
+     * label written as {@code name="value"}; empty when the scrape does not have it.
+     */
+    public OptionalDouble metric(String series, String label) throws IOException, InterruptedException {
+        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(apiUrl.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String labels = label == null ? "(\\{[^}]*})?" : "\\{[^}]*" + Pattern.quote(label) + "[^}]*}";
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + labels + " (\\S+)$").matcher(text);
+        return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(m.groupCount()))) : OptionalDouble.empty();
     }
 
     public ControllerClient client() {

@@ -74,6 +74,9 @@ class TimerEndToEndTest {
         assertThat(scheduled).as("times missed while down are not replayed")
                 .noneMatch(t -> t.isAfter(lastBeforeStop) && !t.isAfter(lastSkipped));
         assertThat(all).allMatch(c -> c.method().equals("PUT") && c.url().equals("/tick") && c.timer().equals("ticker"));
+        assertThat(server.metric("fissile_timetrigger_skipped_total", null).orElse(-1))
+                .as("the restarted server's /metrics counts what it skipped").isGreaterThanOrEqualTo(4);
+        assertThat(server.metric("fissile_timetrigger_firings_total", null).orElse(-1)).isGreaterThanOrEqualTo(3);
 
         // Changes take effect without a restart (and the update is not refused although every firing writes the status).
         fissileOk("tt", "update", "--name", "ticker", "--subpath", "/tock");
