@@ -8,6 +8,7 @@ import io.fissile.api.v1.Environment;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.HTTPTrigger;
 import io.fissile.api.v1.Kinds;
+import io.fissile.api.v1.KubernetesWatchTrigger;
 import io.fissile.api.v1.MessageQueueTrigger;
 import io.fissile.api.v1.Package;
 import io.fissile.api.v1.Secret;
@@ -18,6 +19,12 @@ import io.fissile.controller.Controller;
 import io.fissile.controller.ControllerOptions;
 import io.fissile.executor.ExecutorOptions;
 import io.fissile.executor.FunctionExecutors;
+import io.fissile.kubernetes.KubernetesRuntimeOptions;
+import io.fissile.kubernetes.KubernetesRuntimes;
+import io.fissile.kubernetes.KubernetesStoreOptions;
+import io.fissile.kubernetes.KubernetesStores;
+import io.fissile.kubernetes.KubernetesWatchTriggers;
+import io.fissile.kubernetes.LeaderOnly;
 import io.fissile.metrics.FissileMetrics;
 import io.fissile.router.Router;
 import io.fissile.router.RouterOptions;
@@ -36,6 +43,7 @@ import io.fissile.store.sqlite.SqliteResourceStore;
 import io.fissile.triggers.FunctionInvoker;
 import io.fissile.triggers.MessageQueueTriggers;
 import io.fissile.triggers.TimerTriggers;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +76,8 @@ public final class FissileServer implements AutoCloseable {
     private Controller controller;
     private Router router;
     private RuntimeCapabilities capabilities;
+    /** Kubernetes mode's client of the cluster; null on one machine. */
+    private KubernetesClient kubernetesClient;
 
     private FissileServer(ServerOptions options) {
         this.options = options;
@@ -87,7 +97,7 @@ public final class FissileServer implements AutoCloseable {
     private void startComponents() throws IOException {
         closeInReverse.push(DataDirectoryLock.acquire(options.dataDirectory()));
 
-        ResourceStore store = SqliteResourceStore.open(options.dataDirectory().resolve("fissile.db"));
+        ResourceStore store = openStore();
         closeInReverse.push(store);
         FileArchiveStore archives = FileArchiveStore.open(options.dataDirectory().resolve("archives"));
 
@@ -103,12 +113,10 @@ public final class FissileServer implements AutoCloseable {
 
         FileFunctionLogs logs = new FileFunctionLogs(options.dataDirectory().resolve("logs"));
         closeInReverse.push(logs);
-        InstanceRuntime runtime = LocalProcessRuntime.create(
-                LocalRuntimeOptions.defaults(options.dataDirectory().resolve("runtime"), logs));
+        Informer<Environment> environments = informer(store, Kinds.ENVIRONMENT);
+        InstanceRuntime runtime = openRuntime(logs, environments);
         closeInReverse.push(runtime);
         capabilities = runtime.capabilities();
-
-        Informer<Environment> environments = informer(store, Kinds.ENVIRONMENT);
         Informer<Package> packages = informer(store, Kinds.PACKAGE);
         Informer<Function> functions = informer(store, Kinds.FUNCTION);
         Informer<HTTPTrigger> triggers = informer(store, Kinds.HTTP_TRIGGER);
@@ -146,6 +154,8 @@ public final class FissileServer implements AutoCloseable {
         closeInReverse.push(messageQueues);
         metrics.bindMessageQueueTriggers(messageQueues.stats());
 
+        startWatchTriggers(store);
+
         ControllerOptions controllerOptions = ControllerOptions.defaults()
                 .withHost(options.address())
                 .withPort(options.apiPort())
@@ -153,6 +163,35 @@ public final class FissileServer implements AutoCloseable {
                 .withVersion(Version.current());
         controller = Controller.start(vertx, controllerOptions, store, archives, logs, metrics::scrape).await();
         closeInReverse.push(() -> controller.close().await());
+    }
+
+    /** The store: one SQLite file, or in Kubernetes mode the cluster's resources (the client is closed last). */
+    private ResourceStore openStore() {
+        KubernetesMode mode = options.kubernetes();
+        if (mode == null) return SqliteResourceStore.open(options.dataDirectory().resolve("fissile.db"));
+        kubernetesClient = mode.connect().get();
+        closeInReverse.push(kubernetesClient);
+        return KubernetesStores.open(kubernetesClient, KubernetesStoreOptions.sharedClient());
+    }
+
+    /** Where instances run: local processes, or in Kubernetes mode pods. */
+    private InstanceRuntime openRuntime(FileFunctionLogs logs, Informer<Environment> environments) {
+        KubernetesMode mode = options.kubernetes();
+        if (mode == null) {
+            return LocalProcessRuntime.create(LocalRuntimeOptions.defaults(options.dataDirectory().resolve("runtime"), logs));
+        }
+        return KubernetesRuntimes.start(KubernetesRuntimeOptions.of(kubernetesClient, mode.controllerUrl())
+                .withImages(mode.images()).withStartTimeout(mode.podStartTimeout()), environments);
+    }
+
+    /** Kubernetes mode only: watch triggers (Fission's kubewatcher), on one replica so that each event is delivered once. */
+    private void startWatchTriggers(ResourceStore store) {
+        if (kubernetesClient == null) return;
+        Informer<KubernetesWatchTrigger> watchTriggers = informer(store, Kinds.KUBERNETES_WATCH_TRIGGER);
+        FunctionInvoker invoker = new FunctionInvoker(routerUrl());
+        KubernetesClient client = kubernetesClient;
+        closeInReverse.push(LeaderOnly.start(client, options.kubernetes().leaseNamespace(), "fissile-kubewatcher",
+                () -> KubernetesWatchTriggers.start(client, watchTriggers, invoker)));
     }
 
     private <R extends Resource<?, ?>> Informer<R> informer(ResourceStore store, Kind<R> kind) {

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param routerPort      the router's port (functions' HTTP routes)
  * @param apiPort         the controller's port (the REST API the CLI talks to); 0 picks a free one
  * @param maxArchiveBytes the largest archive an upload may send
+ * @param kubernetes      Kubernetes mode (the cluster's resources and pods), or null to run on this machine
  */
-public record ServerOptions(Path dataDirectory, String address, int routerPort, int apiPort, long maxArchiveBytes) {
+public record ServerOptions(Path dataDirectory, String address, int routerPort, int apiPort, long maxArchiveBytes,
+                            KubernetesMode kubernetes) {
     public static final int DEFAULT_ROUTER_PORT = 8888;
     public static final int DEFAULT_API_PORT = 8889;
     public static final String DEFAULT_ADDRESS = "127.0.0.1";
@@ -21,6 +23,16 @@ public record ServerOptions(Path dataDirectory, String address, int routerPort, 
     public ServerOptions {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(address, "address");
+    }
+
+    /** Options to run on this machine. */
+    public ServerOptions(Path dataDirectory, String address, int routerPort, int apiPort, long maxArchiveBytes) {
+        this(dataDirectory, address, routerPort, apiPort, maxArchiveBytes, null);
+    }
+
+    /** The same options in Kubernetes mode. */
+    public ServerOptions withKubernetes(KubernetesMode mode) {
+        return new ServerOptions(dataDirectory, address, routerPort, apiPort, maxArchiveBytes, mode);
     }
 
     /** The default data directory: {@code ~/.fissile}. */

@@ -4,7 +4,11 @@ import io.fissile.api.Quantity;
 import io.fissile.server.FissileServer;
 import io.fissile.server.ServerOptions;
 import picocli.CommandLine.Command;
+import io.fissile.server.KubernetesMode;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,6 +39,23 @@ public final class ServerCommand implements Callable<Integer> {
             description = "The controller API's port, which the CLI uses (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int apiPort;
 
+    @Option(names = "--kubernetes",
+            description = "Run on Kubernetes: resources are the cluster's fission.io custom resources (deploy/crds), "
+                    + "Secrets and ConfigMaps; functions run in pods. Inside a pod its service account is used, "
+                    + "else the kubeconfig.")
+    boolean kubernetes;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "With --kubernetes: the kubeconfig (default: $KUBECONFIG, else ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--kube-context", paramLabel = "CONTEXT",
+            description = "With --kubernetes: the kubeconfig's context (default: its current one).")
+    String kubeContext;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--max-archive-size", paramLabel = "SIZE", defaultValue = "1Gi",
             description = "The largest archive an upload may send, e.g. 512Mi or 2Gi (default: ${DEFAULT-VALUE}).")
     String maxArchiveSize;
@@ -43,6 +64,16 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerOptions options = new ServerOptions(dataDirectory.toAbsolutePath(), address, routerPort, apiPort,
                 Quantity.parse(maxArchiveSize).longValueExact());
+        if (!kubernetes && (kubeconfig != null || kubeContext != null)) {
+            throw new ParameterException(spec.commandLine(), "--kubeconfig and --kube-context go with --kubernetes");
+        }
+        if (kubernetes) {
+            try {
+                options = options.withKubernetes(KubernetesMode.fromEnvironment(kubeconfig, kubeContext, System.getenv()));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         FissileServer server = FissileServer.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
