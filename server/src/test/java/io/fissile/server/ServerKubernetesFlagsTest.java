@@ -7,7 +7,9 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,32 @@ class ServerKubernetesFlagsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--kubeconfig and --kube-context go with --kubernetes");
+    }
+
+    @Test
+    void theHelmChartsSettingsComeFromTheEnvironment() throws Exception {
+        Path kubeconfig = dir.resolve("config");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: lab, cluster: {server: "https://127.0.0.1:6443"}}]
+                users: [{name: me, user: {token: t}}]
+                contexts: [{name: lab, context: {cluster: lab, user: me}}]
+                current-context: lab
+                """);
+
+        KubernetesMode chart = KubernetesMode.fromEnvironment(kubeconfig, null, Map.of(
+                "FISSILE_CONTROLLER_URL", "http://controller.platform.svc:8889",
+                "FISSILE_IMAGE_PREFIX", "registry.example/team", "FISSILE_IMAGE_TAG", "1.2.3",
+                "POD_NAMESPACE", "platform"));
+        KubernetesMode bare = KubernetesMode.fromEnvironment(kubeconfig, "lab", Map.of("FISSILE_IMAGE_TAG", ""));
+
+        assertThat(chart.controllerUrl()).isEqualTo("http://controller.platform.svc:8889");
+        assertThat(chart.images().platform()).isEqualTo("registry.example/team/fissile:1.2.3");
+        assertThat(chart.leaseNamespace()).isEqualTo("platform");
+        assertThat(bare.controllerUrl()).isEqualTo("http://controller.fissile.svc:8889");
+        assertThat(bare.leaseNamespace()).isEqualTo("fissile");
+        assertThat(bare.images().prefix()).isEqualTo("fissile");
     }
 
     @Test

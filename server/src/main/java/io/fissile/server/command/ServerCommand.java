@@ -2,9 +2,9 @@ package io.fissile.server.command;
 
 import io.fissile.api.Quantity;
 import io.fissile.server.FissileServer;
+import io.fissile.server.KubernetesMode;
 import io.fissile.server.ServerOptions;
 import picocli.CommandLine.Command;
-import io.fissile.server.KubernetesMode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
