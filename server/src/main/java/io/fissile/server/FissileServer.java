@@ -35,6 +35,7 @@ import io.fissile.runtime.local.LocalProcessRuntime;
 import io.fissile.runtime.local.LocalRuntimeOptions;
 import io.fissile.runtime.logs.FileFunctionLogs;
 import io.fissile.server.internal.DataDirectoryLock;
+import io.fissile.server.internal.TimersWhileLeading;
 import io.fissile.storage.ArchivePruner;
 import io.fissile.storage.fs.FileArchiveStore;
 import io.fissile.store.Informer;
@@ -143,10 +144,7 @@ public final class FissileServer implements AutoCloseable {
 
         // Time triggers call functions through the router, as Fission's timer does.
         FunctionInvoker invoker = new FunctionInvoker(routerUrl());
-        Informer<TimeTrigger> timeTriggers = informer(store, Kinds.TIME_TRIGGER);
-        TimerTriggers timers = TimerTriggers.start(store, timeTriggers, invoker, Clock.systemUTC());
-        closeInReverse.push(timers);
-        metrics.bindTimerTriggers(timers.stats());
+        startTimers(store, invoker, metrics);
 
         // Message queue triggers (Kafka, NATS JetStream, RabbitMQ) too: one consumer per trigger, at least once.
         Informer<MessageQueueTrigger> queueTriggers = informer(store, Kinds.MESSAGE_QUEUE_TRIGGER);
@@ -154,7 +152,7 @@ public final class FissileServer implements AutoCloseable {
         closeInReverse.push(messageQueues);
         metrics.bindMessageQueueTriggers(messageQueues.stats());
 
-        startWatchTriggers(store);
+        startWatchTriggers(store, invoker);
 
         ControllerOptions controllerOptions = ControllerOptions.defaults()
                 .withHost(options.address())
@@ -184,11 +182,30 @@ public final class FissileServer implements AutoCloseable {
                 .withImages(mode.images()).withStartTimeout(mode.podStartTimeout()), environments);
     }
 
+    /**
+     * Time triggers: here at once; in Kubernetes mode on the replica holding the Lease only, so that
+     * several replicas do not each fire them (each firing is also recorded before its call, which
+     * refuses a time fired already).
+     */
+    private void startTimers(ResourceStore store, FunctionInvoker invoker, FissileMetrics metrics) {
+        Informer<TimeTrigger> timeTriggers = informer(store, Kinds.TIME_TRIGGER);
+        if (kubernetesClient == null) {
+            TimerTriggers timers = TimerTriggers.start(store, timeTriggers, invoker, Clock.systemUTC());
+            closeInReverse.push(timers);
+            metrics.bindTimerTriggers(timers.stats());
+            return;
+        }
+        TimersWhileLeading timers = new TimersWhileLeading(
+                () -> TimerTriggers.start(store, timeTriggers, invoker, Clock.systemUTC()));
+        metrics.bindTimerTriggers(timers);
+        closeInReverse.push(LeaderOnly.start(kubernetesClient, options.kubernetes().leaseNamespace(), "fissile-timers",
+                timers::start));
+    }
+
     /** Kubernetes mode only: watch triggers (Fission's kubewatcher), on one replica so that each event is delivered once. */
-    private void startWatchTriggers(ResourceStore store) {
+    private void startWatchTriggers(ResourceStore store, FunctionInvoker invoker) {
         if (kubernetesClient == null) return;
         Informer<KubernetesWatchTrigger> watchTriggers = informer(store, Kinds.KUBERNETES_WATCH_TRIGGER);
-        FunctionInvoker invoker = new FunctionInvoker(routerUrl());
         KubernetesClient client = kubernetesClient;
         closeInReverse.push(LeaderOnly.start(client, options.kubernetes().leaseNamespace(), "fissile-kubewatcher",
                 () -> KubernetesWatchTriggers.start(client, watchTriggers, invoker)));

@@ -29,6 +29,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +106,21 @@ class KubernetesModeEndToEndTest {
         // And the CLI reads the same resources back through the controller.
         CliRun list = cli(project, "fn", "list");
         assertThat(list.out()).contains("hello");
+
+        // Timers run on the replica holding the Lease "fissile-timers" and call the pod through the router.
+        CliRun timer = cli(project, "tt", "create", "--name", "tick", "--function", "hello", "--cron", "@every 1s");
+        assertThat(timer.exitCode()).as(timer.out() + timer.err()).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> timerMetric("firings") >= 2);
+        assertThat(timerMetric("failures")).as("timer calls that did not reach the function").isZero();
+        assertThat(client.leases().inNamespace("fissile").withName("fissile-timers").get().getSpec().getHolderIdentity())
+                .as("the timers' Lease names the replica running them").isNotBlank();
+    }
+
+    private double timerMetric(String count) throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(fissile.apiUrl() + "/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher value = Pattern.compile("(?m)^fissile_timetrigger_" + count + "_total (\\S+)$").matcher(text);
+        return value.find() ? Double.parseDouble(value.group(1)) : -1;
     }
 
     private GenericKubernetesResource customResource(String kind, String name) {
