@@ -256,6 +256,23 @@ class HelmChartTest {
         }
     }
 
+    /** A variable the chart sets that no code reads would be a setting that silently does nothing. */
+    @Test
+    void everyVariableTheChartSetsIsReadByTheServerOrTheKubernetesModule() throws IOException {
+        StringBuilder sources = new StringBuilder();
+        for (String module : List.of("server", "kubernetes")) {
+            try (Stream<Path> files = Files.walk(Repository.root().resolve(module).resolve("src/main/java"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) sources.append(Files.readString(file));
+            }
+        }
+        for (Container container : RenderedObjects.renderDefaults().deploymentContainers().stream().map(Map.Entry::getValue).toList()) {
+            assertThat(container.getEnv()).isNotEmpty().allSatisfy(variable ->
+                    assertThat(sources).as("code that reads %s", variable.getName()).contains("\"" + variable.getName() + "\""));
+        }
+        // The platform image's jars (the server's) include Kubernetes mode and the fetcher.
+        assertThat(Files.readString(Repository.root().resolve("server/pom.xml"))).contains("<artifactId>fissile-kubernetes</artifactId>");
+    }
+
     @Test
     void dataIsAnEmptyDirUnlessAClaimIsNamed() {
         Volume byDefault = dataVolume(RenderedObjects.renderDefaults());
