@@ -3,7 +3,7 @@
 #   <prefix>/fissile:<tag>                       from deploy/docker/Dockerfile
 #   <prefix>/fissile-env-<runtime>:<tag>         from deploy/docker/fissile-env-<runtime>.Dockerfile
 # Usage: deploy/docker/build-images.sh [--push] [PREFIX [TAG]]
-#   PREFIX defaults to "fissile" (put your registry in it: my-registry.example/fissile),
+#   PREFIX defaults to "fissile" (put your registry in it: <your-registry>/fissile),
 #   TAG to the chart's appVersion, which is the project version: the chart's default image.tag.
 # Needs Maven and a JDK 21+ (for the jars), and docker or podman (DOCKER=podman).
 set -euo pipefail

@@ -203,8 +203,8 @@ class ChartRbacTest {
     @Test
     void leaderElectionUsesALeaseInTheReleaseNamespace() {
         List<Grant> grants = controlPlaneGrants();
-        // fabric8's LeaseLock gets, creates and replaces the Lease; nothing else.
-        List<String> leaseVerbs = List.of("get", "create", "update");
+        // fabric8's LeaseLock gets and creates the Lease, and renews it with update or PATCH; nothing else.
+        List<String> leaseVerbs = List.of("get", "create", "update", "patch");
         assertThat(grants).filteredOn(g -> g.rule().getResources().contains("leases"))
                 .allSatisfy(g -> assertThat(g.rule().getVerbs()).containsExactlyInAnyOrderElementsOf(leaseVerbs));
         for (String verb : leaseVerbs) {
