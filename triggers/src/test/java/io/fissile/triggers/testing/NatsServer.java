@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * and consumers survive); {@link #close()} ends it and deletes the store. Skips the test when the
  * package is not installed.
  */
-public final class NatsServer implements AutoCloseable {
+public final class NatsServer implements TestBroker {
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
 
     private final Path binary;
@@ -97,6 +97,7 @@ public final class NatsServer implements AutoCloseable {
     }
 
     /** Publishes with JetStream, first creating a stream for the subject when none captures it. */
+    @Override
     public void publish(String subject, String body, Map<String, String> headers) {
         publishAll(subject, List.of(new StoredMessage(body.getBytes(StandardCharsets.UTF_8), headers)));
     }
@@ -126,6 +127,7 @@ public final class NatsServer implements AutoCloseable {
     }
 
     /** Every message stored for the subject, oldest first, without consuming anything; empty when no stream has it. */
+    @Override
     public List<StoredMessage> read(String subject) {
         List<StoredMessage> messages = new ArrayList<>();
         try (Connection connection = Nats.connect(url())) {

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * the same data (durable queues survive); {@link #close()} ends every process it started and
  * deletes the directory. Skips the test when the package is not installed.
  */
-public final class RabbitMqServer implements AutoCloseable {
+public final class RabbitMqServer implements TestBroker {
     private static final String LIB_BIN = "/usr/lib/rabbitmq/bin/";
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
@@ -131,6 +131,7 @@ public final class RabbitMqServer implements AutoCloseable {
     }
 
     /** Publishes a persistent message to a durable queue (declared when missing) and waits for the confirm. */
+    @Override
     public void publish(String queue, String body, Map<String, String> headers) {
         publishAll(queue, List.of(new StoredMessage(body.getBytes(StandardCharsets.UTF_8), headers)));
     }
@@ -154,6 +155,7 @@ public final class RabbitMqServer implements AutoCloseable {
      * Every message ready in the queue, oldest first, without consuming them: they are taken
      * unacknowledged and go back, in their places, when the channel closes. Empty when the queue does not exist.
      */
+    @Override
     public List<StoredMessage> read(String queue) {
         try (Connection connection = connect()) {
             Channel channel = connection.createChannel();
