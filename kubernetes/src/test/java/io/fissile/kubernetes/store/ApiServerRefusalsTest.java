@@ -1,5 +1,6 @@
 package io.fissile.kubernetes.store;
 
+import io.fissile.store.testing.RecordingListener;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.WatchEvent;

@@ -1,5 +1,6 @@
 package io.fissile.kubernetes.store;
 
+import io.fissile.store.testing.Samples;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.Kinds;
 import io.fissile.api.v1.Package;

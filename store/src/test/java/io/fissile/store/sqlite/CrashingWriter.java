@@ -1,5 +1,6 @@
 package io.fissile.store.sqlite;
 
+import io.fissile.store.testing.Samples;
 import java.nio.file.Path;
 
 /**

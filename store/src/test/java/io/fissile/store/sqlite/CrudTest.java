@@ -1,5 +1,6 @@
 package io.fissile.store.sqlite;
 
+import io.fissile.store.testing.Samples;
 import io.fissile.api.InvalidResourceException;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.HTTPTrigger;

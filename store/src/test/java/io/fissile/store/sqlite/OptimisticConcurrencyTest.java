@@ -1,5 +1,7 @@
 package io.fissile.store.sqlite;
 
+import io.fissile.store.testing.Samples;
+import io.fissile.store.testing.RecordingListener;
 import io.fissile.api.v1.Function;
 import io.fissile.api.v1.Kinds;
 import io.fissile.api.v1.Package;

@@ -1,5 +1,6 @@
 package io.fissile.store.sqlite;
 
+import io.fissile.store.testing.RecordingListener;
 import io.fissile.api.WatchEvent;
 import io.fissile.api.v1.ConfigMap;
 import io.fissile.api.v1.Kinds;

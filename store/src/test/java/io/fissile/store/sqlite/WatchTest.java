@@ -1,5 +1,7 @@
 package io.fissile.store.sqlite;
 
+import io.fissile.store.testing.Samples;
+import io.fissile.store.testing.RecordingListener;
 import io.fissile.api.LabelSelector;
 import io.fissile.api.WatchEvent;
 import io.fissile.api.v1.Function;

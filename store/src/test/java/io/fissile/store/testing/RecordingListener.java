@@ -1,4 +1,4 @@
-package io.fissile.store.sqlite;
+package io.fissile.store.testing;
 
 import io.fissile.api.Resource;
 import io.fissile.api.WatchEvent;
@@ -14,18 +14,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 
-/** Keeps every event and the end of a watch, for tests to wait on. */
-class RecordingListener<R extends Resource<?, ?>> implements WatchListener<R> {
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+/** Keeps every event and the end of a watch, for the tests of every ResourceStore to wait on. */
+public class RecordingListener<R extends Resource<?, ?>> implements WatchListener<R> {
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     /** Waits up to {@link #PATIENCE}, checking often, since most conditions hold within milliseconds. */
-    static ConditionFactory patiently() {
+    public static ConditionFactory patiently() {
         return await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
     }
 
-    final List<WatchEvent<R>> events = new CopyOnWriteArrayList<>();
+    public final List<WatchEvent<R>> events = new CopyOnWriteArrayList<>();
     /** Completes when the watch ends, with its cause if it had one. */
-    final CompletableFuture<Optional<Throwable>> closed = new CompletableFuture<>();
+    public final CompletableFuture<Optional<Throwable>> closed = new CompletableFuture<>();
 
     @Override
     public void onEvent(WatchEvent<R> event) {
@@ -38,18 +38,18 @@ class RecordingListener<R extends Resource<?, ?>> implements WatchListener<R> {
     }
 
     /** Each event as "TYPE namespace/name". */
-    List<String> seen() {
+    public List<String> seen() {
         return events.stream()
                 .map(e -> e.type() + " " + e.object().namespace() + "/" + e.object().name())
                 .toList();
     }
 
-    List<String> awaitSeen(int count) {
+    public List<String> awaitSeen(int count) {
         patiently().until(() -> events.size() >= count);
         return seen();
     }
 
-    Optional<Throwable> awaitClosed() {
+    public Optional<Throwable> awaitClosed() {
         patiently().until(closed::isDone);
         return closed.join();
     }

@@ -1,4 +1,4 @@
-package io.fissile.kubernetes.store;
+package io.fissile.store.testing;
 
 import io.fissile.api.v1.Archive;
 import io.fissile.api.v1.Function;
@@ -14,12 +14,12 @@ import io.fissile.api.v1.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Small, valid objects of several kinds. */
-final class Samples {
+/** Small, valid objects of several kinds, for the tests of every ResourceStore. */
+public final class Samples {
     private Samples() {
     }
 
-    static Function function(String namespace, String name) {
+    public static Function function(String namespace, String name) {
         Function function = Kinds.FUNCTION.create(namespace, name);
         function.spec()
                 .environment(Reference.to("nodejs"))
@@ -28,7 +28,7 @@ final class Samples {
         return function;
     }
 
-    static Package pendingPackage(String namespace, String name) {
+    public static Package pendingPackage(String namespace, String name) {
         Package pkg = Kinds.PACKAGE.create(namespace, name);
         pkg.spec()
                 .environment(Reference.to("nodejs"))
@@ -37,7 +37,7 @@ final class Samples {
         return pkg;
     }
 
-    static HTTPTrigger route(String namespace, String name, String url, String function) {
+    public static HTTPTrigger route(String namespace, String name, String url, String function) {
         HTTPTrigger trigger = Kinds.HTTP_TRIGGER.create(namespace, name);
         trigger.spec().relativeUrl(url).methods(List.of("GET")).functionRef(FunctionReference.byName(function));
         return trigger;
