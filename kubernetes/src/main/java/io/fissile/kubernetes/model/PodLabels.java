@@ -23,6 +23,8 @@ public final class PodLabels {
     public static final String EXECUTOR_TYPE = "executorType";
     public static final String MANAGED = "managed";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    /** Which executor claimed the pod ({@link ExecutorIdentity}); a pod carrying it is nobody else's to claim. */
+    public static final String EXECUTOR = "fissile.io/executor";
     public static final String FISSILE = "fissile";
 
     private PodLabels() {
@@ -49,6 +51,11 @@ public final class PodLabels {
     /** The label that takes a pool pod out of its Deployment (which then starts another). */
     public static Map<String, String> takenFromPool() {
         return Map.of(MANAGED, "false");
+    }
+
+    /** The labels that claim a pod for the executor named {@code identity}. */
+    public static Map<String, String> claimedBy(String identity) {
+        return Map.of(EXECUTOR, identity);
     }
 
     /** The labels of a pool pod specialized for a function. */

@@ -58,27 +58,31 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime, Functio
     private final Map<String, PodInstance> live = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private KubernetesInstanceRuntime(KubernetesRuntimeOptions options, Informer<Environment> environments) {
+    private KubernetesInstanceRuntime(KubernetesRuntimeOptions options, Informer<Environment> environments,
+                                      FunctionDeployments functions) {
         this.options = options;
         this.client = options.client();
         this.environments = environments;
-        this.pods = new PodWatch(client);
+        this.pods = new PodWatch(client, options.identity());
         this.pools = new PoolDeployments(client, options.images());
-        this.functions = new FunctionDeployments(client, options.images());
+        this.functions = functions;
         environments.addListener(pools);
     }
 
     /**
-     * Removes what a previous executor left (as the local runtime removes leftover processes): pods it
-     * had taken out of pools, and its functions' replicas, which nobody holds any more; then starts
-     * watching Fissile's pods. Environments give the pool Deployments their shape. Only one executor
-     * (the leader) may run one.
+     * Removes what executors that ended left (as the local runtime removes leftover processes): pods
+     * claimed by this runtime's identity before a restart or by executors whose pod is gone, and their
+     * functions' replicas, which nobody holds any more; then starts watching Fissile's pods. Environments
+     * give the pool Deployments their shape. Every executor replica may run one on the same cluster:
+     * each labels the pods it claims with its identity ({@link KubernetesRuntimeOptions#identity()}),
+     * so no pod serves two, and Deployments' replicas change one at a time from what the cluster holds.
      */
     public static KubernetesInstanceRuntime create(KubernetesRuntimeOptions options, Informer<Environment> environments) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(environments, "environments");
-        Leftovers.remove(options.client());
-        return new KubernetesInstanceRuntime(options, environments);
+        FunctionDeployments functions = new FunctionDeployments(options.client(), options.images());
+        Leftovers.remove(options.client(), options.identity(), options.namespace(), functions);
+        return new KubernetesInstanceRuntime(options, environments, functions);
     }
 
     @Override
@@ -91,18 +95,11 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime, Functio
         return async(() -> {
             Environment environment = environmentOf(spec);
             pools.ensure(environment);
-            Pod pod = claim(environment.namespace(), PodLabels.poolSelector(environment),
-                    "environment \"" + environment.namespace() + "/" + environment.name() + "\"");
-            // Out of the pool at once, so that the Deployment replaces it while the executor holds it:
+            // Out of the pool with the claim, so that the Deployment replaces it while the executor holds it:
             // a start never waits on pods other starts hold.
-            PodInstance instance = register(pod, spec, PodContract.RUNTIME_PORT, new PoolOwner());
-            try {
-                relabel(instance, PodLabels.takenFromPool());
-            } catch (RuntimeException e) {
-                instance.stop(Duration.ZERO);
-                throw e;
-            }
-            return instance;
+            Pod pod = claim(environment.namespace(), PodLabels.poolSelector(environment), PodLabels.takenFromPool(),
+                    "environment \"" + environment.namespace() + "/" + environment.name() + "\"");
+            return register(pod, spec, PodContract.RUNTIME_PORT, new PoolOwner());
         });
     }
 
@@ -117,7 +114,7 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime, Functio
             String executorType = container ? ContainerDeployment.CONTAINER : FunctionDeployment.NEWDEPLOY;
             Pod pod;
             try {
-                pod = claim(function.namespace(), PodLabels.functionSelector(function, executorType),
+                pod = claim(function.namespace(), PodLabels.functionSelector(function, executorType), Map.of(),
                         "function \"" + function.namespace() + "/" + function.name() + "\"");
             } catch (RuntimeException | InterruptedException e) {
                 functions.scaleDown(function.namespace(), deployment, null, Duration.ZERO);
@@ -176,8 +173,9 @@ public final class KubernetesInstanceRuntime implements InstanceRuntime, Functio
                 "environment \"" + namespace + "/" + spec.environmentName() + "\" does not exist"));
     }
 
-    private Pod claim(String namespace, Map<String, String> selector, String owner) throws InterruptedException {
-        Optional<Pod> pod = pods.claim(namespace, selector, options.startTimeout());
+    private Pod claim(String namespace, Map<String, String> selector, Map<String, String> labels, String owner)
+            throws InterruptedException {
+        Optional<Pod> pod = pods.claim(namespace, selector, labels, options.startTimeout());
         return pod.orElseThrow(() -> new InstanceStartException("no pod of " + owner + " became ready within "
                 + options.startTimeout().toSeconds() + " s (pods with labels " + selector + " in namespace " + namespace + ")"));
     }

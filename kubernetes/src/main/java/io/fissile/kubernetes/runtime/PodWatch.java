@@ -1,13 +1,16 @@
 package io.fissile.kubernetes.runtime;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fissile.kubernetes.model.PodLabels;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,19 +19,25 @@ import java.util.function.Consumer;
 
 /**
  * Fissile's pods as an informer sees them, and which of them this runtime has claimed: a start waits
- * here for a ready pod nobody claimed yet that matches its selector, and claims it. A pod that is
- * deleted or ends is reported to whoever watches it.
+ * here for a ready pod nobody claimed yet that matches its selector, and claims it. A claim holds in
+ * the whole cluster: the pod gets this runtime's {@link PodLabels#EXECUTOR} label by an update that
+ * carries the resourceVersion seen, so that of several executors racing for one pod only one wins.
+ * A pod that is deleted or ends is reported to whoever watches it.
  */
 final class PodWatch implements AutoCloseable {
 
     private static final long POLL_MILLIS = 25;
 
+    private final KubernetesClient client;
+    private final String identity;
     private final SharedIndexInformer<Pod> informer;
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     private final Map<String, Consumer<Pod>> endWatchers = new ConcurrentHashMap<>();
     private final Object changed = new Object();
 
-    PodWatch(KubernetesClient client) {
+    PodWatch(KubernetesClient client, String identity) {
+        this.client = client;
+        this.identity = identity;
         this.informer = client.pods().inAnyNamespace().withLabel(PodLabels.MANAGED_BY, PodLabels.FISSILE)
                 .inform(new ResourceEventHandler<>() {
                     @Override
@@ -51,16 +60,21 @@ final class PodWatch implements AutoCloseable {
     }
 
     /**
-     * Claims a ready, unclaimed pod in {@code namespace} whose labels include {@code selector}, waiting
-     * for one up to {@code timeout}; empty when none came.
+     * Claims a ready pod in {@code namespace} that no executor claimed and whose labels include
+     * {@code selector}, adding {@code labels} with the claim, waiting for one up to {@code timeout};
+     * empty when none came.
      */
-    Optional<Pod> claim(String namespace, Map<String, String> selector, Duration timeout) throws InterruptedException {
+    Optional<Pod> claim(String namespace, Map<String, String> selector, Map<String, String> labels, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (;;) {
             for (Pod pod : informer.getStore().list()) {
                 if (namespace.equals(pod.getMetadata().getNamespace()) && matches(pod, selector) && ready(pod)
+                        && !pod.getMetadata().getLabels().containsKey(PodLabels.EXECUTOR)
                         && pod.getMetadata().getDeletionTimestamp() == null && claimed.add(key(pod))) {
-                    return Optional.of(pod);
+                    Optional<Pod> won = claimInCluster(pod, labels);
+                    if (won.isPresent()) return won;
+                    claimed.remove(key(pod));
                 }
             }
             long left = deadline - System.nanoTime();
@@ -68,6 +82,20 @@ final class PodWatch implements AutoCloseable {
             synchronized (changed) {
                 changed.wait(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));
             }
+        }
+    }
+
+    /** The pod labelled as this runtime's, or empty when another executor changed or deleted it first. */
+    private Optional<Pod> claimInCluster(Pod seen, Map<String, String> labels) {
+        Map<String, String> added = new LinkedHashMap<>(labels);
+        added.put(PodLabels.EXECUTOR, identity);
+        // The resourceVersion seen stays in the update: the API server refuses it (409) if the pod changed since.
+        Pod labelled = new PodBuilder(seen).editMetadata().addToLabels(added).endMetadata().build();
+        try {
+            return Optional.of(client.pods().inNamespace(seen.getMetadata().getNamespace()).resource(labelled).update());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409 || e.getCode() == 404) return Optional.empty();
+            throw e;
         }
     }
 

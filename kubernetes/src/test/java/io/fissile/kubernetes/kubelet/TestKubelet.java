@@ -237,6 +237,23 @@ public final class TestKubelet implements AutoCloseable {
         return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
     }
 
+    /**
+     * Waits (up to {@code timeout}) until every pod is running and ready and none is being deleted: the
+     * mock API server can stall when a watch closes while it still sends events, so tests let the cluster
+     * settle before closing their watches.
+     */
+    public void awaitSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean settled = client.pods().inAnyNamespace().list().getItems().stream()
+                    .filter(pod -> pod.getSpec() != null && !pod.getSpec().getContainers().isEmpty())
+                    .allMatch(pod -> pod.getMetadata().getDeletionTimestamp() == null && pod.getStatus() != null
+                            && "Running".equals(pod.getStatus().getPhase()));
+            if (settled) return;
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
     @Override
     public void close() {
         closed = true;

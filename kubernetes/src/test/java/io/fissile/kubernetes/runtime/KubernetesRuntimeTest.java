@@ -102,8 +102,10 @@ class KubernetesRuntimeTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (executor != null) executor.close();
+        // Closing watches while the mock API server still sends events can stall it.
+        if (kubelet != null) kubelet.awaitSettled(Duration.ofSeconds(60));
         if (runtime != null) runtime.close();
         if (kubelet != null) kubelet.close();
         if (store != null) store.close();

@@ -13,18 +13,24 @@ import io.fissile.kubernetes.model.PodLabels;
 import io.fissile.kubernetes.model.PoolDeployment;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A new runtime removes what an executor that crashed left behind, and nothing else. */
+/**
+ * A new runtime removes what executors that ended left behind: its own earlier claims and those of
+ * executors whose pod is gone, never a live executor's, nor pools.
+ */
 @EnableKubernetesMockClient(crud = true)
 class LeftoversTest {
+
+    private static final String EXECUTORS = "fissile";
 
     KubernetesClient client;
 
     @Test
-    void podsTakenFromPoolsGoAndFunctionDeploymentsDropToZeroWhilePoolsStay() {
+    void claimsOfThisIdentityAndOfGoneExecutorsGoWhileLiveExecutorsPodsAndPoolsStay() {
         Environment environment = new Environment();
         environment.metadata().namespace("default").name("nodejs");
         environment.spec().version(3).poolsize(2).runtime(new Runtime().image("fission/node-env"));
@@ -33,18 +39,40 @@ class LeftoversTest {
         ImageNames images = new ImageNames("fissile", "1");
         client.apps().deployments().inNamespace("default").resource(PoolDeployment.of(environment, images)).create();
         client.apps().deployments().inNamespace("default").resource(FunctionDeployment.of(function, environment, images, 3)).create();
-        pod("taken", Map.of(PodLabels.MANAGED_BY, PodLabels.FISSILE, PodLabels.MANAGED, "false"));
+        executorPod("executor-live");
+        pod("mine", taken("executor-me"));
+        pod("live-owned", taken("executor-live"));
+        pod("gone-owned", taken("executor-gone"));
+        pod("old-version", Map.of(PodLabels.MANAGED_BY, PodLabels.FISSILE, PodLabels.MANAGED, "false"));
         pod("in-pool", Map.of(PodLabels.MANAGED_BY, PodLabels.FISSILE, PodLabels.MANAGED, "true"));
         pod("not-ours", Map.of(PodLabels.MANAGED, "false"));
+        pod("fn-gone", functionPod(function, environment, "executor-gone"));
+        pod("fn-live", functionPod(function, environment, "executor-live"));
 
-        Leftovers.remove(client);
+        Leftovers.remove(client, "executor-me", EXECUTORS, new FunctionDeployments(client, images));
 
         assertThat(client.pods().inNamespace("default").list().getItems()).extracting(p -> p.getMetadata().getName())
-                .containsExactlyInAnyOrder("in-pool", "not-ours");
+                .containsExactlyInAnyOrder("live-owned", "in-pool", "not-ours", "fn-live");
+        // One replica fewer for the one leftover pod of the function, not zero: the live executor's stays.
         assertThat(client.apps().deployments().inNamespace("default").withName(FunctionDeployment.name(function)).get()
-                .getSpec().getReplicas()).isZero();
+                .getSpec().getReplicas()).isEqualTo(2);
         assertThat(client.apps().deployments().inNamespace("default").withName(PoolDeployment.name(environment)).get()
                 .getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    private static Map<String, String> taken(String executor) {
+        return Map.of(PodLabels.MANAGED_BY, PodLabels.FISSILE, PodLabels.MANAGED, "false", PodLabels.EXECUTOR, executor);
+    }
+
+    private static Map<String, String> functionPod(Function function, Environment environment, String executor) {
+        Map<String, String> labels = new HashMap<>(PodLabels.function(function, FunctionDeployment.NEWDEPLOY, environment));
+        labels.put(PodLabels.EXECUTOR, executor);
+        return labels;
+    }
+
+    private void executorPod(String name) {
+        client.pods().inNamespace(EXECUTORS).resource(new PodBuilder().withNewMetadata().withName(name)
+                .withNamespace(EXECUTORS).endMetadata().build()).create();
     }
 
     private void pod(String name, Map<String, String> labels) {
