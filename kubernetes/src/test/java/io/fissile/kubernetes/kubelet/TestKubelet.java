@@ -254,6 +254,11 @@ public final class TestKubelet implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every pod process and the kubelet's watches, then waits until the mock API server answers
+     * again: it can stall for a while after watches close mid-event, and the test's mock server allows
+     * itself only 10 s to shut down.
+     */
     @Override
     public void close() {
         closed = true;
@@ -261,5 +266,18 @@ public final class TestKubelet implements AutoCloseable {
         pods.close();
         running.keySet().forEach(this::stop);
         runtime.close();
+        awaitAnswering(Duration.ofSeconds(90));
+    }
+
+    private void awaitAnswering(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                client.namespaces().list();
+                return;
+            } catch (RuntimeException stalled) {
+                // asked again until the deadline: the stall ends on its own
+            }
+        }
     }
 }
