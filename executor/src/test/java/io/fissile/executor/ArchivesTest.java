@@ -1,5 +1,7 @@
 package io.fissile.executor;
 
+import io.fissile.runtime.testing.ZipBuilder;
+
 import com.sun.net.httpserver.HttpServer;
 import io.fissile.api.v1.Archive;
 import io.fissile.api.v1.Checksum;

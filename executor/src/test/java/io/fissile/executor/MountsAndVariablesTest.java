@@ -1,5 +1,7 @@
 package io.fissile.executor;
 
+import io.fissile.runtime.testing.ZipBuilder;
+
 import io.fissile.api.v1.ConfigMap;
 import io.fissile.api.v1.Container;
 import io.fissile.api.v1.ContainerPort;

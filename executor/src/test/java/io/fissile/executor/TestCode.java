@@ -1,5 +1,7 @@
 package io.fissile.executor;
 
+import io.fissile.runtime.testing.ZipBuilder;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 

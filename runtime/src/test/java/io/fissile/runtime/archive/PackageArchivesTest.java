@@ -1,5 +1,7 @@
 package io.fissile.runtime.archive;
 
+import io.fissile.runtime.testing.ZipBuilder;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

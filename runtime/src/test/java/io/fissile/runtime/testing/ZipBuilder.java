@@ -1,4 +1,4 @@
-package io.fissile.executor;
+package io.fissile.runtime.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -11,7 +11,7 @@ import java.util.zip.CRC32;
 /**
  * Writes zips as Unix zip tools do, with file modes in the central directory (which
  * {@code java.util.zip} cannot write): executables, directories, symbolic links, and any entry name,
- * unsafe ones included, to test what the executor accepts.
+ * unsafe ones included, to test what unpacking accepts (runtime and executor tests share it).
  */
 public final class ZipBuilder {
 
