@@ -15,7 +15,6 @@ import io.nats.client.api.Subject;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,13 +95,11 @@ public final class NatsServer implements TestBroker {
         return port;
     }
 
-    /** Publishes with JetStream, first creating a stream for the subject when none captures it. */
+    /**
+     * Publishes in order over one connection with JetStream, first creating a stream for the subject when
+     * none captures it, and waits until the server has stored them all.
+     */
     @Override
-    public void publish(String subject, String body, Map<String, String> headers) {
-        publishAll(subject, List.of(new StoredMessage(body.getBytes(StandardCharsets.UTF_8), headers)));
-    }
-
-    /** Publishes many messages in order over one connection and waits until the server has stored them all. */
     public void publishAll(String subject, List<StoredMessage> messages) {
         try (Connection connection = Nats.connect(url())) {
             JetStreamManagement management = connection.jetStreamManagement();

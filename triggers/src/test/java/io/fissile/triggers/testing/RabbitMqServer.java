@@ -8,7 +8,6 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,13 +129,11 @@ public final class RabbitMqServer implements TestBroker {
         return amqpPort;
     }
 
-    /** Publishes a persistent message to a durable queue (declared when missing) and waits for the confirm. */
+    /**
+     * Publishes persistent messages in order to a durable queue (declared when missing) and waits until the
+     * broker has confirmed them all.
+     */
     @Override
-    public void publish(String queue, String body, Map<String, String> headers) {
-        publishAll(queue, List.of(new StoredMessage(body.getBytes(StandardCharsets.UTF_8), headers)));
-    }
-
-    /** Publishes many persistent messages in order and waits until the broker has confirmed them all. */
     public void publishAll(String queue, List<StoredMessage> messages) {
         try (Connection connection = connect(); Channel channel = connection.createChannel()) {
             channel.queueDeclare(queue, true, false, false, null);
