@@ -40,7 +40,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>{@code
  * FissileMetrics metrics = new FissileMetrics();
- * Router.start(vertx, new RouterOptions().observer(metrics.routerObserver()), ...);
+ * Router.start(new RouterOptions().observer(metrics.routerObserver()), ...);
  * metrics.bindExecutor(executor.stats());
  * String text = metrics.scrape();   // serve as text/plain; version=0.0.4
  * }</pre>

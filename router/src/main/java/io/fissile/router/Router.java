@@ -6,7 +6,6 @@ import io.fissile.executor.FunctionExecutor;
 import io.fissile.router.proxy.RouterServer;
 import io.fissile.store.Informer;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 
 /**
  * Fissile's HTTP data plane: serves HTTPTriggers and Fission's internal routes
@@ -26,9 +25,9 @@ public interface Router {
      * <p>
      * The router neither starts nor closes the informers and the executor: they are the caller's.
      */
-    static Future<Router> start(Vertx vertx, RouterOptions options, Informer<HTTPTrigger> triggers,
+    static Future<Router> start(RouterOptions options, Informer<HTTPTrigger> triggers,
                                 Informer<Function> functions, FunctionExecutor executor) {
-        return RouterServer.start(vertx, options, triggers, functions, executor);
+        return RouterServer.start(options, triggers, functions, executor);
     }
 
     /** The port listened on; the one picked when {@link RouterOptions#port()} was 0. */

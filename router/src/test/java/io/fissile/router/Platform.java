@@ -76,7 +76,7 @@ final class Platform implements AutoCloseable {
         executor = PoolManager.start(executorOptions.apply(ExecutorOptions.defaults(dir.resolve("executor"))),
                 runtime, environments, packages, functions, FileArchiveStore.open(dir.resolve("archives")));
         vertx = Vertx.vertx();
-        router = Router.start(vertx, new RouterOptions().port(0), triggers, functions, executor).await(60, TimeUnit.SECONDS);
+        router = Router.start(new RouterOptions().port(0), triggers, functions, executor).await(60, TimeUnit.SECONDS);
     }
 
     static Platform start(Path dir, UnaryOperator<ExecutorOptions> executorOptions) {

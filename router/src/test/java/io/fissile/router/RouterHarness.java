@@ -44,7 +44,7 @@ final class RouterHarness implements AutoCloseable {
         this.triggers = Informer.start(store, Kinds.HTTP_TRIGGER);
         this.functions = Informer.start(store, Kinds.FUNCTION);
         this.vertx = Vertx.vertx();
-        this.router = Router.start(vertx, options.port(0), triggers, functions, executor)
+        this.router = Router.start(options.port(0), triggers, functions, executor)
                 .await(60, TimeUnit.SECONDS);
     }
 

@@ -137,7 +137,7 @@ public final class FissileServer implements AutoCloseable {
         FissileMetrics metrics = new FissileMetrics();
         metrics.bindExecutor(executor.stats());
 
-        router = Router.start(vertx, new RouterOptions().host(options.address()).port(options.routerPort())
+        router = Router.start(new RouterOptions().host(options.address()).port(options.routerPort())
                         .observer(metrics.routerObserver()),
                 triggers, functions, executor).await();
         closeInReverse.push(() -> router.close().await());

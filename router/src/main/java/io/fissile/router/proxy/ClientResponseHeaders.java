@@ -1,30 +1,21 @@
 package io.fissile.router.proxy;
 
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerResponse;
+import io.fissile.router.proxy.wire.HeaderList;
 
-import java.util.Map;
-
-/** The function's status and headers, passed to the client as they are, less the hop-by-hop ones. */
+/** The function's headers, passed to the client as they are, less the hop-by-hop ones. */
 final class ClientResponseHeaders {
 
     private ClientResponseHeaders() {
     }
 
-    static void copy(HttpClientResponse answer, HttpServerResponse response) {
-        int status = answer.statusCode();
-        response.setStatusCode(status);
-        String reason = answer.statusMessage();
-        // Setting the standard reason would only cost an object per response.
-        if (reason != null && !reason.equals(HttpResponseStatus.valueOf(status).reasonPhrase())) response.setStatusMessage(reason);
-        MultiMap received = answer.headers();
-        MultiMap sent = response.headers();
-        String connection = received.get(HttpHeaders.CONNECTION);
-        for (Map.Entry<String, String> header : received) {
-            if (!HopByHopHeaders.isHopByHop(header.getKey(), connection)) sent.add(header.getKey(), header.getValue());
+    /** A copy of {@code received} without its hop-by-hop fields, with room for the router's own. */
+    static HeaderList of(HeaderList received) {
+        HeaderList sent = new HeaderList(received.size() + 4);
+        String connection = received.get("Connection");
+        for (int i = 0; i < received.size(); i++) {
+            String name = received.name(i);
+            if (!HopByHopHeaders.isHopByHop(name, connection)) sent.add(name, received.value(i));
         }
+        return sent;
     }
 }

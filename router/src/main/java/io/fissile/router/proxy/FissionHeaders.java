@@ -2,19 +2,18 @@ package io.fissile.router.proxy;
 
 import io.fissile.api.v1.Function;
 import io.fissile.router.routes.RouteMatch;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
+import io.fissile.router.proxy.wire.HeaderList;
 
 /**
  * The headers Fission's router adds for the function, spelled as Go puts them on the wire
  * (each word capitalised, the rest lower-case: {@code X-Fission-Function-Resourceversion}).
  */
 final class FissionHeaders {
-    static final CharSequence FUNCTION_NAME = HttpHeaders.createOptimized("X-Fission-Function-Name");
-    static final CharSequence FUNCTION_NAMESPACE = HttpHeaders.createOptimized("X-Fission-Function-Namespace");
-    static final CharSequence FUNCTION_UID = HttpHeaders.createOptimized("X-Fission-Function-Uid");
-    static final CharSequence FUNCTION_RESOURCE_VERSION = HttpHeaders.createOptimized("X-Fission-Function-Resourceversion");
-    static final CharSequence FULL_URL = HttpHeaders.createOptimized("X-Fission-Full-Url");
+    static final String FUNCTION_NAME = "X-Fission-Function-Name";
+    static final String FUNCTION_NAMESPACE = "X-Fission-Function-Namespace";
+    static final String FUNCTION_UID = "X-Fission-Function-Uid";
+    static final String FUNCTION_RESOURCE_VERSION = "X-Fission-Function-Resourceversion";
+    static final String FULL_URL = "X-Fission-Full-Url";
     /** Only the router sets parameter headers: a client's own are dropped. */
     static final String PARAMETER_PREFIX = "X-Fission-Params-";
 
@@ -27,7 +26,7 @@ final class FissionHeaders {
     }
 
     /** Sets the function's identity, the path parameters and the URL as the client sent it. */
-    static void set(MultiMap headers, Function function, RouteMatch match, String fullUrl) {
+    static void set(HeaderList headers, Function function, RouteMatch match, String fullUrl) {
         headers.set(FUNCTION_NAME, function.name());
         headers.set(FUNCTION_NAMESPACE, function.namespace());
         String uid = function.metadata().uid();

@@ -1,7 +1,7 @@
 package io.fissile.router.proxy;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
+import io.fissile.router.proxy.wire.HeadParser;
+import io.fissile.router.proxy.wire.HeaderList;
 
 import java.util.List;
 
@@ -11,10 +11,10 @@ import java.util.List;
  * {@code X-Forwarded-Host} keep what an earlier proxy said, since it saw the original request.
  */
 final class ForwardedHeaders {
-    static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
-    static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
-    static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
-    static final CharSequence FORWARDED = HttpHeaders.createOptimized("Forwarded");
+    static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    static final String FORWARDED = "Forwarded";
 
     private ForwardedHeaders() {
     }
@@ -25,8 +25,8 @@ final class ForwardedHeaders {
      * @param received the client's headers
      * @param sent     the headers going to the function, already holding copies of the client's
      */
-    static void add(String client, String scheme, MultiMap received, MultiMap sent) {
-        String host = received.get(HttpHeaders.HOST);
+    static void add(String client, String scheme, HeaderList received, HeaderList sent) {
+        String host = received.get("Host");
         if (client != null) sent.set(X_FORWARDED_FOR, appended(received, X_FORWARDED_FOR, client));
         if (!received.contains(X_FORWARDED_PROTO)) sent.set(X_FORWARDED_PROTO, scheme);
         if (host != null && !received.contains(X_FORWARDED_HOST)) sent.set(X_FORWARDED_HOST, host);
@@ -39,24 +39,15 @@ final class ForwardedHeaders {
         if (client != null) element.append("for=").append(client.indexOf(':') >= 0 ? "\"[" + client + "]\"" : client);
         if (host != null) {
             if (!element.isEmpty()) element.append(';');
-            element.append("host=").append(isToken(host) ? host : '"' + host.replace("\"", "") + '"');
+            element.append("host=").append(HeadParser.isToken(host) ? host : '"' + host.replace("\"", "") + '"');
         }
         if (!element.isEmpty()) element.append(';');
         return element.append("proto=").append(scheme).toString();
     }
 
-    private static String appended(MultiMap received, CharSequence name, String value) {
+    private static String appended(HeaderList received, String name, String value) {
         if (!received.contains(name)) return value;
         List<String> earlier = received.getAll(name);
         return String.join(", ", earlier) + ", " + value;
-    }
-
-    private static boolean isToken(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) return false;
-        }
-        return !value.isEmpty();
     }
 }

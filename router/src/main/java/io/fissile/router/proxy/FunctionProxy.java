@@ -1,48 +1,41 @@
 package io.fissile.router.proxy;
 
-import io.fissile.api.v1.Function;
 import io.fissile.executor.FunctionExecutor;
 import io.fissile.router.RouterObserver;
 import io.fissile.router.RouterOptions;
-import io.fissile.router.routes.RouteMatch;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpServerRequest;
+import io.netty.channel.EventLoop;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sends routed requests to function instances, for one event loop: its client's connections live on
- * that loop, so a request and its upstream exchange share a thread. What one request needs lives in
- * its {@link ProxyExchange}.
+ * What every connection of the router shares: the route table, the executor that leases instances,
+ * the options, and each event loop's pool of connections to instances (a request and the
+ * connection it uses share a thread).
  */
 final class FunctionProxy {
-    private final Vertx vertx;
-    private final HttpClient client;
+    private final RouteTableUpdater routes;
     private final FunctionExecutor executor;
     private final RouterOptions options;
     private final RouterObserver observer;
+    private final Map<EventLoop, InstancePool> pools = new ConcurrentHashMap<>();
 
-    FunctionProxy(Vertx vertx, HttpClient client, FunctionExecutor executor, RouterOptions options) {
-        this.vertx = vertx;
-        this.client = client;
+    FunctionProxy(RouteTableUpdater routes, FunctionExecutor executor, RouterOptions options) {
+        this.routes = routes;
         this.executor = executor;
         this.options = options;
         this.observer = options.observer();
     }
 
-    /** @param arrivedAt {@link System#nanoTime()} when the request arrived */
-    void forward(HttpServerRequest request, RouteMatch match, long arrivedAt) {
-        Function function = match.route().target().pick(ThreadLocalRandom.current());
-        new ProxyExchange(this, request, match, function, arrivedAt).start();
+    /** The loop's pool; the connections allowed per instance are shared out between the loops. */
+    InstancePool pool(EventLoop loop) {
+        return pools.computeIfAbsent(loop, l -> new InstancePool(l,
+                Math.ceilDiv(options.maxConnectionsPerInstance(), options.eventLoops()),
+                options.instanceKeepAliveSeconds(), options.connectTimeoutMillis()));
     }
 
-    Vertx vertx() {
-        return vertx;
-    }
-
-    HttpClient client() {
-        return client;
+    RouteTableUpdater routes() {
+        return routes;
     }
 
     FunctionExecutor executor() {

@@ -6,74 +6,82 @@ import io.fissile.executor.FunctionExecutor;
 import io.fissile.router.Router;
 import io.fissile.router.RouterOptions;
 import io.fissile.store.Informer;
-import io.vertx.core.DeploymentOptions;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.Promise;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.net.BindException;
-import java.util.List;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
-/** The running router: the route table kept current and one {@link RouterVerticle} per event loop. */
+/**
+ * The running router: the route table kept current, and a listening socket whose connections are
+ * spread over the router's own event loops. HTTP/1.1 is read and written here directly as bytes
+ * (see {@link ClientConnection}): a proxy needs only the heads, and passing the bodies on as they
+ * came is what lets it keep up with nginx.
+ */
 public final class RouterServer implements Router {
     private static final Logger log = LoggerFactory.getLogger(RouterServer.class);
 
-    private final Vertx vertx;
     private final RouteTableUpdater routes;
-    private final FunctionExecutor executor;
-    private final List<String> deployments = new ArrayList<>();
+    private final EventLoopGroup loops;
+    private Channel listening;
     private int port;
 
-    private RouterServer(Vertx vertx, RouteTableUpdater routes, FunctionExecutor executor) {
-        this.vertx = vertx;
+    private RouterServer(RouteTableUpdater routes, EventLoopGroup loops) {
         this.routes = routes;
-        this.executor = executor;
+        this.loops = loops;
     }
 
-    public static Future<Router> start(Vertx vertx, RouterOptions options, Informer<HTTPTrigger> triggers,
+    public static Future<Router> start(RouterOptions options, Informer<HTTPTrigger> triggers,
                                        Informer<Function> functions, FunctionExecutor executor) {
         RouterOptions settings = new RouterOptions(options);
         RouteTableUpdater routes = new RouteTableUpdater(triggers, functions);
-        RouterServer server = new RouterServer(vertx, routes, executor);
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(settings.eventLoops(),
+                new DefaultThreadFactory("fissile-router", true), NioIoHandler.newFactory());
+        RouterServer server = new RouterServer(routes, loops);
+        FunctionProxy proxy = new FunctionProxy(routes, executor, settings);
         return Future.fromCompletionStage(routes.start())
-                .compose(v -> server.listen(settings, 3))
+                .compose(v -> server.listen(settings, proxy))
                 .<Router>map(server)
                 .onFailure(e -> server.close());
     }
 
-    /**
-     * One server per event loop, all on one port: Vert.x shares the listening socket between them.
-     * Vert.x cannot share a port it has not been told, so port 0 first becomes a port found free
-     * (tried again, should another process take it in between).
-     */
-    private Future<Void> listen(RouterOptions settings, int triesLeft) {
-        int chosen = settings.port() != 0 ? settings.port() : FreePort.on(settings.host());
-        HttpServerOptions options = serverOptions(settings, chosen);
-        return vertx.deployVerticle(() -> new RouterVerticle(options, settings, routes, executor),
-                new DeploymentOptions().setInstances(settings.eventLoops())).map(id -> {
-            deployments.add(id);
-            port = chosen;
-            log.info("router listening on {}:{} with {} event loops", settings.host(), port, settings.eventLoops());
-            return (Void) null;
-        }).recover(failure -> settings.port() == 0 && triesLeft > 1 && failure instanceof BindException
-                ? listen(settings, triesLeft - 1)
-                : Future.failedFuture(failure));
-    }
-
-    private static HttpServerOptions serverOptions(RouterOptions settings, int port) {
-        return new HttpServerOptions()
-                .setHost(settings.host())
-                .setPort(port)
-                .setTcpNoDelay(true)
-                .setCompressionSupported(false)
-                .setDecompressionSupported(false)
-                // WebSockets pass through untouched, extensions negotiated end to end.
-                .setPerMessageWebSocketCompressionSupported(false)
-                .setPerFrameWebSocketCompressionSupported(false)
-                .setHandle100ContinueAutomatically(false);
+    private Future<Void> listen(RouterOptions settings, FunctionProxy proxy) {
+        Promise<Void> bound = Promise.promise();
+        new ServerBootstrap()
+                .group(loops)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new ClientConnection(proxy));
+                    }
+                })
+                .bind(settings.host(), settings.port())
+                .addListener(done -> {
+                    if (!done.isSuccess()) {
+                        bound.fail(done.cause());
+                        return;
+                    }
+                    listening = ((io.netty.channel.ChannelFuture) done).channel();
+                    port = ((InetSocketAddress) listening.localAddress()).getPort();
+                    log.info("router listening on {}:{} with {} event loops", settings.host(), port, settings.eventLoops());
+                    bound.complete();
+                });
+        return bound.future();
     }
 
     @Override
@@ -84,9 +92,9 @@ public final class RouterServer implements Router {
     @Override
     public Future<Void> close() {
         routes.stop();
-        List<Future<Void>> stopping = new ArrayList<>();
-        for (String id : deployments) stopping.add(vertx.undeploy(id));
-        deployments.clear();
-        return Future.join(stopping).mapEmpty();
+        if (listening != null) listening.close();
+        Promise<Void> closed = Promise.promise();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(done -> closed.complete());
+        return closed.future();
     }
 }

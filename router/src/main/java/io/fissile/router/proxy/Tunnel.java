@@ -1,63 +1,97 @@
 package io.fissile.router.proxy;
 
-import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetSocket;
+import io.netty.buffer.ByteBuf;
+
+import java.util.function.LongConsumer;
 
 /**
  * Two connections joined after a protocol switch (a WebSocket): bytes pass both ways as they come,
- * each way with back-pressure, without being parsed. When either side closes or fails, both are
- * closed, and the tunnel reports once, with the bytes that went to the client.
+ * each way with back-pressure, without being parsed. When either side closes, both are closed,
+ * and the tunnel reports once, with the bytes that went to the client.
  */
-final class Tunnel {
-    private final NetSocket client;
-    private final NetSocket instance;
-    private final Handler<Long> closed;
+final class Tunnel implements InstanceConnection.InstanceListener {
+    private final ClientConnection client;
+    private final InstanceConnection instance;
+    private final LongConsumer closed;
     private long bytesToClient;
-    private int socketsOpen = 2;
+    private boolean closing;
+    private boolean reported;
 
-    private Tunnel(NetSocket client, NetSocket instance, Handler<Long> closed) {
+    private Tunnel(ClientConnection client, InstanceConnection instance, LongConsumer closed) {
         this.client = client;
         this.instance = instance;
         this.closed = closed;
     }
 
     /**
-     * Starts relaying. {@code instance} should be paused until now, so that nothing it sent right
-     * after its answer is lost.
+     * Starts relaying.
      *
-     * @param closed called once both sockets are closed, with the bytes relayed to the client
+     * @param early  what the instance sent right after its answer, for the client
+     * @param closed called once, when the tunnel closed, with the bytes relayed to the client
      */
-    static void open(NetSocket client, NetSocket instance, Handler<Long> closed) {
+    static void open(ClientConnection client, InstanceConnection instance, ByteBuf early, LongConsumer closed) {
         Tunnel tunnel = new Tunnel(client, instance, closed);
-        tunnel.relay(client, instance, false);
-        tunnel.relay(instance, client, true);
-        instance.resume();
-    }
-
-    private void relay(NetSocket from, NetSocket to, boolean towardClient) {
-        from.handler(data -> forward(data, from, to, towardClient));
-        from.exceptionHandler(failure -> closeBoth());
-        from.closeHandler(v -> socketClosed());
-    }
-
-    private void forward(Buffer data, NetSocket from, NetSocket to, boolean towardClient) {
-        if (towardClient) bytesToClient += data.length();
-        to.write(data);
-        if (to.writeQueueFull()) {
-            from.pause();
-            to.drainHandler(v -> from.resume());
+        instance.use(tunnel);
+        if (early.isReadable()) tunnel.received(early);
+        else {
+            early.release();
+            client.flush();
         }
+        client.startTunnel(tunnel);
     }
 
-    private void socketClosed() {
-        closeBoth();
-        if (--socketsOpen == 0) closed.handle(bytesToClient);
+    void fromClient(ByteBuf data) {
+        if (closing) {
+            data.release();
+            return;
+        }
+        instance.write(data);
+        instance.flush();
+        if (!instance.channel().isWritable()) client.setReading(false);
+    }
+
+    @Override
+    public void received(ByteBuf pending) {
+        int length = pending.readableBytes();
+        bytesToClient += length;
+        client.write(pending.readRetainedSlice(length));
+        client.flush();
+        if (!client.isWritable()) instance.setReading(false);
+    }
+
+    @Override
+    public void readComplete() {
+    }
+
+    @Override
+    public void writabilityChanged() {
+        if (instance.channel().isWritable()) client.setReading(true);
+    }
+
+    void clientWritabilityChanged() {
+        if (client.isWritable()) instance.setReading(true);
+    }
+
+    @Override
+    public void closed() {
+        sideClosed();
+    }
+
+    void clientClosed() {
+        sideClosed();
     }
 
     /** Closing flushes what was written first, so a close frame relayed just before still arrives. */
-    private void closeBoth() {
-        client.close();
-        instance.close();
+    private void sideClosed() {
+        if (!closing) {
+            closing = true;
+            client.closeAfterWrites();
+            instance.closeAfterWrites();
+        }
+        if (!instance.channel().isActive() && !client.channel().isActive() && !reported) {
+            reported = true;
+            instance.release(false);
+            closed.accept(bytesToClient);
+        }
     }
 }
