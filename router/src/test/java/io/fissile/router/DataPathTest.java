@@ -202,6 +202,70 @@ class DataPathTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> records.getLast().status() == RequestRecord.CLIENT_CLOSED_REQUEST);
     }
 
+    // --- HTTP/1.1 framing the router does itself
+
+    @Test
+    void pipelinedRequestsAreAnsweredInTheOrderTheyCame() {
+        try (RawHttp client = new RawHttp(router.port())) {
+            String answers = client.sendRaw("GET " + ROUTE + "/sleep?ms=200 HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET " + ROUTE + "/status?code=202 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").readAll();
+
+            assertThat(answers).startsWith("HTTP/1.1 200 OK");
+            assertThat(answers.indexOf("{\"slept\":200}")).isLessThan(answers.indexOf("HTTP/1.1 202"));
+            assertThat(answers).contains("status 202\n");
+        }
+    }
+
+    @Test
+    void anHttp10ClientGetsAChunkedAnswerAsItsBytesAloneEndedByTheClose() {
+        try (RawHttp client = new RawHttp(router.port())) {
+            String answer = client.send("GET " + ROUTE + "/bytes?count=70000&chunked=1 HTTP/1.0").readAll();
+
+            assertThat(head(answer)).startsWith("HTTP/1.1 200").contains("Connection: close")
+                    .doesNotContainIgnoringCase("Transfer-Encoding");
+            assertThat(answer.length() - head(answer).length() - 4).isEqualTo(70_000);
+        }
+    }
+
+    @Test
+    void anAnswerEndedByItsConnectionClosingReachesTheClientChunkedAndTheClientKeepsItsConnection() {
+        try (RawHttp client = new RawHttp(router.port())) {
+            String streamed = client.send("GET " + ROUTE + "/raw-close HTTP/1.1", "Host: x").readUntil("0\r\n\r\n");
+            String next = client.send("GET " + ROUTE + "/status?code=200 HTTP/1.1", "Host: x", "Connection: close").readAll();
+
+            assertThat(head(streamed)).containsIgnoringCase("Transfer-Encoding: chunked").doesNotContainIgnoringCase("Connection: close");
+            assertThat(streamed).contains("first\n", "second\n");
+            assertThat(next).startsWith("HTTP/1.1 200 OK").contains("status 200\n");
+        }
+    }
+
+    @Test
+    void aClientThatExpectsContinueIsToldToSendItsBodyOnceAnInstanceIsReady() {
+        try (RawHttp client = new RawHttp(router.port())) {
+            String interim = client.send("POST " + ROUTE + "/check HTTP/1.1", "Host: x", "Content-Length: 5", "Expect: 100-continue")
+                    .readUntil("\r\n\r\n");
+            String answer = client.sendRaw("hello").readUntil("}");
+
+            assertThat(interim).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            assertThat(answer).startsWith("HTTP/1.1 200 OK").contains("\"bytes\":5");
+        }
+    }
+
+    @Test
+    void aMalformedRequestGets400AndAnOversizedHead431BeforeTheConnectionCloses() {
+        try (RawHttp client = new RawHttp(router.port())) {
+            assertThat(client.send("GET /a b c HTTP/1.1", "Host: x").readAll()).startsWith("HTTP/1.1 400 ").contains("malformed HTTP version");
+        }
+        try (RawHttp client = new RawHttp(router.port())) {
+            assertThat(client.send("GET " + ROUTE + "/status?code=200 HTTP/1.1", "Host: x", "X-Big: " + "b".repeat(40_000)).readAll())
+                    .startsWith("HTTP/1.1 431 ");
+        }
+        try (RawHttp client = new RawHttp(router.port())) {
+            assertThat(client.send("POST " + ROUTE + "/check HTTP/1.1", "Host: x", "Content-Length: 5", "Content-Length: 6").readAll())
+                    .startsWith("HTTP/1.1 400 ").contains("malformed Content-Length");
+        }
+    }
+
     // --- the keep-alive pool
 
     @Test

@@ -25,8 +25,13 @@ final class RawHttp implements AutoCloseable {
 
     /** Sends the request head (lines joined with CRLF, ended by an empty line) and nothing more. */
     RawHttp send(String... headLines) {
+        return sendRaw(String.join("\r\n", headLines) + "\r\n\r\n");
+    }
+
+    /** Sends bytes as they are: several requests at once, or a body. */
+    RawHttp sendRaw(String text) {
         try {
-            socket.getOutputStream().write((String.join("\r\n", headLines) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return this;
         } catch (IOException e) {

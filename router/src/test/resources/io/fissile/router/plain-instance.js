@@ -137,6 +137,10 @@ function handle(req, res) {
       res.writeHead(200, { 'Connection': 'keep-alive, X-Private', 'Keep-Alive': 'timeout=30', 'X-Private': 'secret',
         'X-Public': 'yes', 'Content-Type': 'text/plain', 'Content-Length': '6' });
       return res.end('hop!!\n');
+    case '/raw-close': // an answer with neither length nor chunks: it ends when the connection closes
+      req.resume();
+      req.socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nfirst\n');
+      return setTimeout(() => req.socket.end('second\n'), 50);
     case '/die':
       return req.once('data', () => {
         console.log(`dying in the middle of the body of ${req.method} ${req.url}`);
