@@ -18,9 +18,11 @@ final class FunctionProxy {
     private final FunctionExecutor executor;
     private final RouterOptions options;
     private final RouterObserver observer;
+    private final Transport transport;
     private final Map<EventLoop, InstancePool> pools = new ConcurrentHashMap<>();
 
-    FunctionProxy(RouteTableUpdater routes, FunctionExecutor executor, RouterOptions options) {
+    FunctionProxy(RouteTableUpdater routes, FunctionExecutor executor, RouterOptions options, Transport transport) {
+        this.transport = transport;
         this.routes = routes;
         this.executor = executor;
         this.options = options;
@@ -29,7 +31,7 @@ final class FunctionProxy {
 
     /** The loop's pool; the connections allowed per instance are shared out between the loops. */
     InstancePool pool(EventLoop loop) {
-        return pools.computeIfAbsent(loop, l -> new InstancePool(l,
+        return pools.computeIfAbsent(loop, l -> new InstancePool(l, transport,
                 Math.ceilDiv(options.maxConnectionsPerInstance(), options.eventLoops()),
                 options.instanceKeepAliveSeconds(), options.connectTimeoutMillis()));
     }

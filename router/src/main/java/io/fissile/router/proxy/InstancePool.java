@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -24,14 +23,16 @@ final class InstancePool {
     private static final long SWEEP_SECONDS = 1;
 
     private final EventLoop loop;
+    private final Transport transport;
     private final int maxPerInstance;
     private final long keepAliveNanos;
     private final int connectTimeoutMillis;
     private final Map<InetSocketAddress, Slot> slots = new HashMap<>();
     private boolean sweeping;
 
-    InstancePool(EventLoop loop, int maxPerInstance, int keepAliveSeconds, int connectTimeoutMillis) {
+    InstancePool(EventLoop loop, Transport transport, int maxPerInstance, int keepAliveSeconds, int connectTimeoutMillis) {
         this.loop = loop;
+        this.transport = transport;
         this.maxPerInstance = maxPerInstance;
         this.keepAliveNanos = TimeUnit.SECONDS.toNanos(keepAliveSeconds);
         this.connectTimeoutMillis = connectTimeoutMillis;
@@ -89,7 +90,7 @@ final class InstancePool {
         InstanceConnection connection = new InstanceConnection(this, slot);
         ChannelFuture connecting = new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(transport.channel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .handler(new ChannelInitializer<Channel>() {

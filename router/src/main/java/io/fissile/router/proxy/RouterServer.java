@@ -12,8 +12,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -46,21 +44,22 @@ public final class RouterServer implements Router {
                                        Informer<Function> functions, FunctionExecutor executor) {
         RouterOptions settings = new RouterOptions(options);
         RouteTableUpdater routes = new RouteTableUpdater(triggers, functions);
+        Transport transport = Transport.best();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(settings.eventLoops(),
-                new DefaultThreadFactory("fissile-router", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("fissile-router", true), transport.ioHandlers());
         RouterServer server = new RouterServer(routes, loops);
-        FunctionProxy proxy = new FunctionProxy(routes, executor, settings);
+        FunctionProxy proxy = new FunctionProxy(routes, executor, settings, transport);
         return Future.fromCompletionStage(routes.start())
-                .compose(v -> server.listen(settings, proxy))
+                .compose(v -> server.listen(settings, proxy, transport))
                 .<Router>map(server)
                 .onFailure(e -> server.close());
     }
 
-    private Future<Void> listen(RouterOptions settings, FunctionProxy proxy) {
+    private Future<Void> listen(RouterOptions settings, FunctionProxy proxy, Transport transport) {
         Promise<Void> bound = Promise.promise();
         new ServerBootstrap()
                 .group(loops)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -78,7 +77,7 @@ public final class RouterServer implements Router {
                     }
                     listening = ((io.netty.channel.ChannelFuture) done).channel();
                     port = ((InetSocketAddress) listening.localAddress()).getPort();
-                    log.info("router listening on {}:{} with {} event loops", settings.host(), port, settings.eventLoops());
+                    log.info("router listening on {}:{} with {} event loops ({})", settings.host(), port, settings.eventLoops(), transport.name());
                     bound.complete();
                 });
         return bound.future();
