@@ -49,7 +49,7 @@ public final class RouterOptions {
     public RouterOptions port(int port) { this.port = checkRange("port", port, 0, 65_535); return this; }
 
     /**
-     * Event loops that accept and serve requests, one server each on the same port (default: one per
+     * The router's own event loops, among which client connections are shared out (default: one per
      * core). Each has its own connections to instances, so a request never changes threads.
      */
     public int eventLoops() { return eventLoops; }

@@ -231,7 +231,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     /** Reads while there is room: not while a body waits for its instance, nor with much held. */
     private void updateReading() {
         if (tunnel != null || closing) return;
-        boolean read = exchange != null ? !exchange.holdsClientBytes() : pending.readableBytes() < MAX_HELD_BYTES;
+        boolean read = pending.readableBytes() < MAX_HELD_BYTES && (exchange == null || !exchange.holdsClientBytes());
         setReading(read);
     }
 
