@@ -23,11 +23,12 @@ public final class Nginx {
     }
 
     /** @param workers worker processes: as many as the router has event loops, for a like-for-like comparison */
-    public static Nginx start(ChildProcesses children, Path executable, Path directory, int workers, int upstreamPort)
+    public static Nginx start(ChildProcesses children, Path executable, Path directory, int workers, int upstreamPort,
+                              String namespace, String function)
             throws IOException, InterruptedException {
         Files.createDirectories(directory);
         int port = FreePort.pick();
-        Path config = Files.writeString(directory.resolve("nginx.conf"), NginxConfig.render(directory, workers, port, upstreamPort));
+        Path config = Files.writeString(directory.resolve("nginx.conf"), NginxConfig.render(directory, workers, port, upstreamPort, namespace, function));
         Path errorLog = directory.resolve("error.log");
         Process process = children.start("nginx", new ProcessBuilder(executable.toString(), "-p", directory.toString(),
                 "-e", errorLog.toString(), "-c", config.toString())

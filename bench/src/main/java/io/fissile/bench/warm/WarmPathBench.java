@@ -5,6 +5,7 @@ import io.fissile.bench.platform.BenchFunctions;
 import io.fissile.bench.platform.ChildProcesses;
 import io.fissile.bench.platform.InstanceLocator.InstanceAddress;
 import io.fissile.bench.platform.Nginx;
+import io.fissile.bench.platform.NginxConfig;
 import io.fissile.bench.platform.Platform;
 import io.fissile.bench.platform.TimedGet.Answer;
 import io.fissile.bench.wrk.Wrk;
@@ -68,11 +69,15 @@ public final class WarmPathBench {
             expectHello(direct, "the instance, called directly");
             int workers = platform.server().eventLoops();
             progress.printf("warm path: nginx with %d worker processes, as many as the router's event loops%n", workers);
-            Nginx nginx = Nginx.start(children, settings.nginx(), workDirectory.resolve("nginx"), workers, instance.address().getPort());
+            Nginx nginx = Nginx.start(children, settings.nginx(), workDirectory.resolve("nginx"), workers, instance.address().getPort(),
+                    "default", FUNCTION);
             try {
                 URI throughNginx = nginx.url("/");
+                URI throughNginxAsRouter = nginx.url(NginxConfig.AS_ROUTER);
                 expectHello(throughNginx, "nginx");
-                Map<Target, URI> urls = new EnumMap<>(Map.of(Target.DIRECT, direct, Target.NGINX, throughNginx, Target.ROUTER, routed));
+                expectHello(throughNginxAsRouter, "nginx sending the router's headers");
+                Map<Target, URI> urls = new EnumMap<>(Map.of(Target.DIRECT, direct, Target.NGINX, throughNginx,
+                        Target.NGINX_AS_ROUTER, throughNginxAsRouter, Target.ROUTER, routed));
                 return measure(settings, urls, instance, workers);
             } finally {
                 nginx.stop();
