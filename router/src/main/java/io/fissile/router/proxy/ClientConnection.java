@@ -18,6 +18,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection: reads request heads as they come, routes each, and runs one
@@ -37,6 +39,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     static final String HEALTH_PATH = "/router-healthz";
     /** Bytes a pipelining client may send ahead of the request being served before reading pauses. */
     private static final int MAX_HELD_BYTES = 64 * 1024;
+    /** How long a closing connection goes on reading what the client still sends. */
+    private static final long LINGER_MILLIS = 2_000;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final FunctionProxy proxy;
@@ -201,7 +205,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         write(HeadWriter.response(alloc(), status, HttpResponseStatus.valueOf(status).reasonPhrase(), headers));
         if (body.length > 0) write(Unpooled.wrappedBuffer(body));
         flush();
-        if (!keepAlive) closeAfterWrites();
+        if (!keepAlive) closeGracefully();
         return body.length;
     }
 
@@ -210,7 +214,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (exchange != done) return;
         exchange = null;
         if (close) {
-            closeAfterWrites();
+            closeGracefully();
             return;
         }
         if (!unreadBody.ended()) discarding = unreadBody;
@@ -272,6 +276,21 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     void closeAfterWrites() {
         closing = true;
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /**
+     * Ends the connection after the answer: sends it, shuts the sending side, and reads (dropping it)
+     * what the client still sends until it closes, for a while. Closing at once with bytes unread would
+     * reset the connection, and the reset can destroy the answer before the client has read it.
+     */
+    void closeGracefully() {
+        if (closing) return;
+        closing = true;
+        setReading(true);
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
+            if (channel instanceof DuplexChannel duplex && channel.isActive()) duplex.shutdownOutput();
+            channel.eventLoop().schedule(() -> channel.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        });
     }
 
     private void closeNow() {
