@@ -71,10 +71,9 @@ function defaultContentType(res, type) {
   if (!res.hasHeader('content-type')) res.setHeader('content-type', type);
 }
 
+// The same way as a function's answer, so that the code is warm for the 202 of a specialization.
 function sendText(res, status, text) {
-  const bytes = Buffer.from(text, 'utf8');
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': bytes.length });
-  res.end(bytes);
+  sendResult(res, status, text, { 'content-type': 'text/plain; charset=utf-8' });
 }
 
 /** Answers 500 when the function failed, or cuts the connection if it had already started answering. */

@@ -4,6 +4,8 @@
 
 const http = require('node:http');
 const path = require('node:path');
+const v8 = require('node:v8');
+const vm = require('node:vm');
 const { FunctionRequest, readBody, BadRequest } = require('./request');
 const { FunctionResponse, sendText } = require('./response');
 const { loadFunction, LoadError } = require('./loader');
@@ -16,6 +18,8 @@ const userfuncDir = process.env.USERFUNC_DIR || '/userfunc';
 
 let userFunction = null;
 let specializing = false;
+/** Answers until userFunction is set; loaded before the server listens. */
+let genericFunction = null;
 
 async function specialize(req, res, target) {
   if (userFunction || specializing) {
@@ -74,24 +78,32 @@ async function v2Target(req) {
 function handle(req, res) {
   if (req.method === 'POST' && req.path === '/specialize') return specialize(req, res, v1Target);
   if (req.method === 'POST' && req.path === '/v2/specialize') return specialize(req, res, v2Target);
-  if (!userFunction) {
-    req.resume();
-    sendText(res, 500, 'generic instance: no function is specialized here yet');
-    return;
-  }
-  const fn = userFunction;
+  const fn = userFunction ?? genericFunction;
   readBody(req).then(
     (raw) => {
       try {
         req.prepare(raw);
       } catch (err) {
-        sendText(res, err instanceof BadRequest ? 400 : 500, err.message);
-        return;
+        // A generic instance gives every request the same answer, whatever its body.
+        if (fn !== genericFunction) {
+          sendText(res, err instanceof BadRequest ? 400 : 500, err.message);
+          return;
+        }
       }
       invoke(fn, req, res);
     },
     () => res.destroy(), // the client went away before sending its whole body
   );
+}
+
+// Starting up fills most of V8's young generation, so its first scavenge (a millisecond or two) would
+// come with the first requests, the specialization's among them: it runs now instead. The gc function
+// lives in a context of its own, so functions' code does not see it.
+function collectStartupGarbage() {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc');
+  v8.setFlagsFromString('--no-expose-gc');
+  gc({ type: 'minor' });
 }
 
 const server = http.createServer({ IncomingMessage: FunctionRequest, ServerResponse: FunctionResponse }, handle);
@@ -116,4 +128,11 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
   });
 }
 
-server.listen(port, host, () => console.log(`Fissile nodejs runtime listening on ${host}:${port}`));
+loadFunction(path.join(__dirname, 'generic.js'), '').then((fn) => {
+  genericFunction = fn;
+  collectStartupGarbage();
+  server.listen(port, host, () => console.log(`Fissile nodejs runtime listening on ${host}:${port}`));
+}, (err) => {
+  console.error('cannot load the runtime\'s own generic.js:', err);
+  process.exit(1);
+});

@@ -4,6 +4,7 @@ import static io.fissile.environments.testing.FunctionFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fissile.environments.testing.RuntimeProcess;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,22 @@ class NodejsSpecializationTest {
 
             assertThat(response.statusCode()).isEqualTo(500);
             assertThat(response.body()).contains("generic");
+        }
+    }
+
+    @Test
+    void answersAnyRequestBeforeSpecializationWith500WhateverItsBodyAndCanThenBeSpecialized() {
+        Path file = write(workDir.resolve("code/hello.js"), HELLO);
+        try (RuntimeProcess runtime = NodeRuntime.start(workDir)) {
+            HttpResponse<String> response = runtime.send(runtime.request("/orders?id=7")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{not json")));
+
+            assertThat(response.statusCode()).isEqualTo(500);
+            assertThat(response.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
+            assertThat(response.body()).contains("generic");
+            assertThat(runtime.specialize(file, "").statusCode()).isIn(200, 202);
+            assertThat(runtime.get("/").body()).isEqualTo("hello, world");
         }
     }
 
