@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,6 +39,7 @@ final class WarmPool {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(2);
+    private static final byte[] WARM_UP_BODY = "{\"warmUp\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final Environment environment;
     private final InstanceSpec spec;
@@ -175,10 +177,12 @@ final class WarmPool {
     /**
      * Sends the new instance one request (it answers that it is generic). A runtime's first request
      * pays for lazy set-up, Node's HTTP parser and JIT above all; paid here, it stays off the cold start.
+     * It is a POST with a JSON body, as the specialize call is, so that reading a body is warm too, on a
+     * kept-alive connection, as the router's requests are.
      */
     private static void warmUp(Instance instance) {
         try {
-            InstanceCall.get(instance.address(), "/", WARM_UP_TIMEOUT);
+            InstanceCall.postKeepingAlive(instance.address(), "/", "application/json", WARM_UP_BODY, WARM_UP_TIMEOUT);
         } catch (IOException e) {
             LOG.debug("Warming up instance {} failed: {}", instance.id(), e.toString());
         }

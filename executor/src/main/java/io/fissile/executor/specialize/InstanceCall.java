@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -35,15 +36,24 @@ public final class InstanceCall {
 
     public static Response post(InetSocketAddress address, String path, String contentType, byte[] body, Duration timeout)
             throws IOException {
-        return send(address, "POST " + path, "Content-Type: " + contentType + "\r\n", body, timeout);
+        return send(address, "POST " + path, "Content-Type: " + contentType + "\r\n", body, false, timeout);
+    }
+
+    /**
+     * As {@link #post}, but the request asks to keep the connection open, as the router's requests do
+     * (so that the instance runs that path once); the connection is closed all the same once the answer is read.
+     */
+    public static Response postKeepingAlive(InetSocketAddress address, String path, String contentType, byte[] body,
+                                            Duration timeout) throws IOException {
+        return send(address, "POST " + path, "Content-Type: " + contentType + "\r\n", body, true, timeout);
     }
 
     public static Response get(InetSocketAddress address, String path, Duration timeout) throws IOException {
-        return send(address, "GET " + path, "", new byte[0], timeout);
+        return send(address, "GET " + path, "", new byte[0], false, timeout);
     }
 
     private static Response send(InetSocketAddress address, String requestLine, String headers, byte[] body,
-                                 Duration timeout) throws IOException {
+                                 boolean keepAlive, Duration timeout) throws IOException {
         int timeoutMillis = Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
@@ -54,9 +64,12 @@ public final class InstanceCall {
                     + "Host: " + address.getHostString() + ":" + address.getPort() + "\r\n"
                     + headers
                     + "Content-Length: " + body.length + "\r\n"
-                    + "Connection: close\r\n\r\n";
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+                    + (keepAlive ? "\r\n" : "Connection: close\r\n\r\n");
+            // One write: head and body reach the instance together, not as two segments read in two turns.
+            byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, request, headBytes.length, body.length);
+            out.write(request);
             out.flush();
             return read(new BufferedInputStream(socket.getInputStream()));
         }
