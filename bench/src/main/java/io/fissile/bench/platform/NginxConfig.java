@@ -65,7 +65,7 @@ public final class NginxConfig {
                             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                             proxy_set_header X-Forwarded-Proto $scheme;
                             proxy_set_header X-Forwarded-Host $http_host;
-                            proxy_set_header Forwarded "for=$remote_addr;host=\"$http_host\";proto=$scheme";
+                            proxy_set_header Forwarded "for=$remote_addr;host=\\"$http_host\\";proto=$scheme";
                             proxy_set_header X-Fission-Function-Name %8$s;
                             proxy_set_header X-Fission-Function-Namespace %7$s;
                             proxy_set_header X-Fission-Function-Uid 00000000-0000-0000-0000-000000000000;
