@@ -39,6 +39,7 @@ final class WarmPool {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration REFILL_DELAY = Duration.ofMillis(50);
     private static final byte[] WARM_UP_BODY = "{\"warmUp\":true}".getBytes(StandardCharsets.UTF_8);
 
     private final Environment environment;
@@ -129,6 +130,9 @@ final class WarmPool {
             while (!closed) {
                 if (ready.size() >= size) {
                     wake.acquire();
+                    // A replacement's start-up keeps a core busy for tens of milliseconds; begun at once, it
+                    // would slow down the cold start that just took an instance. That one finishes first.
+                    Thread.sleep(REFILL_DELAY);
                     continue;
                 }
                 // A runtime that dies soon after it is up must not be restarted in a tight loop either.

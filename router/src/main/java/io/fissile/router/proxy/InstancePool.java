@@ -1,9 +1,7 @@
 package io.fissile.router.proxy;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 
@@ -23,19 +21,22 @@ final class InstancePool {
     private static final long SWEEP_SECONDS = 1;
 
     private final EventLoop loop;
-    private final Transport transport;
     private final int maxPerInstance;
     private final long keepAliveNanos;
-    private final int connectTimeoutMillis;
+    /** Connects on this loop; used by this loop's thread alone, so one serves every connect. */
+    private final Bootstrap connector;
     private final Map<InetSocketAddress, Slot> slots = new HashMap<>();
     private boolean sweeping;
 
     InstancePool(EventLoop loop, Transport transport, int maxPerInstance, int keepAliveSeconds, int connectTimeoutMillis) {
         this.loop = loop;
-        this.transport = transport;
         this.maxPerInstance = maxPerInstance;
         this.keepAliveNanos = TimeUnit.SECONDS.toNanos(keepAliveSeconds);
-        this.connectTimeoutMillis = connectTimeoutMillis;
+        this.connector = new Bootstrap()
+                .group(loop)
+                .channel(transport.channel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis);
     }
 
     /**
@@ -88,18 +89,7 @@ final class InstancePool {
     private void connect(Slot slot, BiConsumer<InstanceConnection, Throwable> ready) {
         slot.open++;
         InstanceConnection connection = new InstanceConnection(this, slot);
-        ChannelFuture connecting = new Bootstrap()
-                .group(loop)
-                .channel(transport.channel())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
-                .handler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(connection);
-                    }
-                })
-                .connect(slot.address);
+        ChannelFuture connecting = connector.handler(connection).connect(slot.address);
         connecting.addListener(done -> {
             if (done.isSuccess()) {
                 ready.accept(connection, null);
