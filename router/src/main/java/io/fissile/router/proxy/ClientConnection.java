@@ -13,10 +13,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -240,7 +238,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
 
     void setReading(boolean reading) {
-        if (channel.config().isAutoRead() != reading) channel.config().setAutoRead(reading);
+        Channels.setReading(channel, reading);
     }
 
     void writeContinue() {
@@ -267,15 +265,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     /** Cuts the connection with a reset: an answer already begun must not look complete. */
     void reset() {
         closing = true;
-        if (!channel.isActive()) return;
-        channel.config().setOption(ChannelOption.SO_LINGER, 0);
-        channel.close();
+        Channels.reset(channel);
     }
 
     /** Closes once what was written has gone out. */
     void closeAfterWrites() {
         closing = true;
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        Channels.closeAfterWrites(channel);
     }
 
     /**

@@ -1,12 +1,9 @@
 package io.fissile.router.proxy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 
 /**
  * One connection to an instance, kept alive between requests. What arrives on it goes to the
@@ -80,12 +77,12 @@ final class InstanceConnection extends ChannelInboundHandlerAdapter {
     }
 
     void setReading(boolean reading) {
-        if (channel.config().isAutoRead() != reading) channel.config().setAutoRead(reading);
+        Channels.setReading(channel, reading);
     }
 
     /** Closes once what was written has gone out. */
     void closeAfterWrites() {
-        if (channel != null) channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        if (channel != null) Channels.closeAfterWrites(channel);
     }
 
     void close() {
@@ -94,14 +91,7 @@ final class InstanceConnection extends ChannelInboundHandlerAdapter {
 
     /** Closes at once, with a reset, so the function sees its request cut off, not ended. */
     void reset() {
-        if (channel == null || !channel.isActive()) return;
-        channel.config().setOption(ChannelOption.SO_LINGER, 0);
-        channel.close();
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        channel = ctx.channel();
+        if (channel != null) Channels.reset(channel);
     }
 
     @Override

@@ -38,9 +38,7 @@ public record RequestHead(String method, String target, int minorVersion, Header
 
     /** Whether the client keeps the connection open after this exchange (RFC 9112 section 9.3). */
     public boolean keepAlive() {
-        String connection = headers.get("Connection");
-        if (isHttp10()) return connection != null && ConnectionTokens.lists(connection, "keep-alive");
-        return connection == null || !ConnectionTokens.lists(connection, "close");
+        return ConnectionTokens.keepsAlive(minorVersion, headers.get("Connection"));
     }
 
     private int pathStart() {

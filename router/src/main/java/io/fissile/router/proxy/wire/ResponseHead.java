@@ -5,9 +5,7 @@ public record ResponseHead(int minorVersion, int status, String reason, HeaderLi
 
     /** Whether the instance keeps the connection open after this answer. */
     public boolean keepAlive() {
-        String connection = headers.get("Connection");
-        if (minorVersion == 0) return connection != null && ConnectionTokens.lists(connection, "keep-alive");
-        return connection == null || !ConnectionTokens.lists(connection, "close");
+        return ConnectionTokens.keepsAlive(minorVersion, headers.get("Connection"));
     }
 
     public boolean isInformational() {
